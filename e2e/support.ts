@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { expect } from 'vitest';
+import { type Database, openDatabase } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { writeDemoArea } from '../src/demo/write-demo-area.js';
+import { buildApp } from '../src/server/app.js';
+import { testConfig } from '../src/server/config.js';
+
+/** Debian's Chromium: the project never downloads a browser of its own. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Journey {
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Lantern on the demo area, listening on a free port, with a headless Chromium to drive it. */
+export async function startJourney(): Promise<Journey> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: run apt-get install chromium, or set CHROMIUM_PATH`);
+  }
+  const database: Database = await openDatabase({ dataDir: 'memory://' });
+  await runMigrations(database);
+  await writeDemoArea(database, { seed: 20_261_123, scale: 1 });
+  const app = await buildApp(testConfig(), { database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Runs axe on the page as it is now, against WCAG 2.2 A and AA, and fails on any violation. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Fails a journey on any error the page logs, such as a Content-Security-Policy refusal. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // The design system's font lives on an NHS server; the CSP blocks it and the page falls back to Arial.
+    if (message.type() === 'error' && !message.text().includes('assets.nhs.uk')) errors.push(message.text());
+  });
+  return errors;
+}

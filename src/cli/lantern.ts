@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { DatabaseUnreachableError, openDatabase } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { DEFAULT_DEMO_SEED, startServer } from '../server/main.js';
+
+const usage = `Usage: lantern <command>
+
+Commands:
+  start                     migrate the database, build the demo area if it is empty, and serve Lantern
+  migrate                   apply database migrations and exit
+  demo [--seed N] [--scale N] [--force]
+                            build the fictional demo area (only into an empty database unless --force)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig(process.env);
+  switch (command) {
+    case 'start': {
+      const server = await startServer(config, (line) => console.log(line));
+      console.log(`\nLantern is running at ${server.url}`);
+      console.log(`  Find support (public):  ${server.url}/find-support`);
+      console.log(`  API documentation:      ${server.url}/api/docs`);
+      console.log('Press Ctrl+C to stop.');
+      const stop = async () => {
+        await server.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1;
+    }
+    case 'migrate': {
+      const database = await openDatabase(config);
+      try {
+        const { applied } = await runMigrations(database);
+        console.log(applied === 0 ? 'The database is up to date.' : `Applied ${applied} migration(s).`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'demo': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          seed: { type: 'string', default: String(DEFAULT_DEMO_SEED) },
+          scale: { type: 'string', default: '1' },
+          force: { type: 'boolean', default: false },
+        },
+      });
+      const seed = Number(values.seed);
+      const scale = Number(values.scale);
+      if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+      if (!Number.isInteger(scale) || scale < 1 || scale > 100)
+        throw new UsageError('--scale must be 1 to 100');
+      const database = await openDatabase(config);
+      try {
+        await runMigrations(database);
+        if (!values.force && !(await isDatabaseEmpty(database))) {
+          throw new UsageError('the database already has data; use --force to add a demo area anyway');
+        }
+        const summary = await writeDemoArea(database, { seed, scale });
+        console.log(`Built the demo area (seed ${seed}, scale ${scale}): ${JSON.stringify(summary)}`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    default:
+      process.stdout.write(usage);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      console.error(`lantern: ${error.message}`);
+      process.exit(2);
+    }
+    if (error instanceof DatabaseUnreachableError) {
+      console.error(`lantern: ${error.message}`);
+      process.exit(1);
+    }
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+      console.error(
+        `lantern: port ${process.env.PORT ?? 3000} is already in use; set PORT to another number`,
+      );
+      process.exit(1);
+    }
+    console.error('lantern: failed to start:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

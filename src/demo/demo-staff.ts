@@ -1,0 +1,87 @@
+import type { Faker } from '@faker-js/faker';
+import { type StaffRole, staffRoles } from '../access/roles.js';
+import type { IdentityData } from '../db/repositories/identity.repository.js';
+
+interface Team {
+  id: string;
+}
+
+export interface StaffPlan {
+  icbId: string;
+  trustId: string;
+  onlineProviderId: string;
+  councils: { id: string; schools: { urn: number }[] }[];
+  mhstTeams: Team[];
+  camhsTeams: Team[];
+  earlyHelpTeams: Team[];
+  onlineTeam: Team;
+  spaTeam: Team;
+}
+
+/** The email of the first demo user holding a role, so the README can name one account per role. */
+export function demoEmailFor(role: StaffRole): string {
+  return `${role}@demo.lantern.example`;
+}
+
+/** Staff for every role, in the teams and schools where that role works. */
+export function buildDemoStaff(faker: Faker, plan: StaffPlan): IdentityData {
+  const data: IdentityData = { users: [], userRoles: [] };
+  const firstOfRole = new Set<StaffRole>();
+  const add = (
+    role: StaffRole,
+    organisationId: string,
+    where: { teamId?: string; schoolUrn?: number } = {},
+  ) => {
+    const firstName = faker.person.firstName();
+    const lastName = faker.person.lastName();
+    const isFirst = !firstOfRole.has(role);
+    firstOfRole.add(role);
+    const email = isFirst
+      ? demoEmailFor(role)
+      : `${firstName}.${lastName}.${data.users.length}@demo.lantern.example`
+          .toLowerCase()
+          .replace(/[^a-z0-9.@-]/g, '');
+    const user = { id: faker.string.uuid(), email, displayName: `${firstName} ${lastName}`, organisationId };
+    data.users.push(user);
+    data.userRoles.push({
+      id: faker.string.uuid(),
+      userId: user.id,
+      role,
+      teamId: where.teamId ?? null,
+      schoolUrn: where.schoolUrn ?? null,
+    });
+  };
+  const times = (count: number, fn: () => void) => {
+    for (let n = 0; n < count; n += 1) fn();
+  };
+
+  add('system-administrator', plan.trustId);
+  times(2, () => add('commissioner', plan.icbId));
+  add('service-manager', plan.trustId);
+  add('privacy-officer', plan.trustId);
+  add('safeguarding-lead', plan.trustId);
+  times(3, () => add('spa-clinician', plan.trustId, { teamId: plan.spaTeam.id }));
+  for (const team of plan.mhstTeams) {
+    const teamId = team.id;
+    add('mhst-team-manager', plan.trustId, { teamId });
+    add('mhst-clinical-lead', plan.trustId, { teamId });
+    add('supervisor', plan.trustId, { teamId });
+    times(2, () => add('senior-practitioner', plan.trustId, { teamId }));
+    times(4, () => add('emhp', plan.trustId, { teamId }));
+  }
+  for (const team of plan.camhsTeams)
+    times(3, () => add('camhs-clinician', plan.trustId, { teamId: team.id }));
+  for (const team of plan.earlyHelpTeams)
+    times(2, () => add('early-help-worker', plan.icbId, { teamId: team.id }));
+  times(6, () => add('online-counsellor', plan.onlineProviderId, { teamId: plan.onlineTeam.id }));
+  times(2, () => add('online-duty-senior', plan.onlineProviderId, { teamId: plan.onlineTeam.id }));
+  for (const council of plan.councils) {
+    for (const school of council.schools) {
+      add('senior-mental-health-lead', council.id, { schoolUrn: school.urn });
+      add('school-staff-referrer', council.id, { schoolUrn: school.urn });
+    }
+  }
+  const missing = staffRoles.filter((role) => !firstOfRole.has(role));
+  if (missing.length > 0) throw new Error(`demo staff has no ${missing.join(', ')}`);
+  return data;
+}

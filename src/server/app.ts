@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.js';
+import type { Config } from './config.js';
+import { loggerOptions } from './logger.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerRequestContext, requireAuthorisation } from './plugins/request-context.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerWebApp } from './plugins/web-app.js';
+import { directoryRoutes } from './routes/directory.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+
+export interface AppDeps {
+  database: Database;
+  now?: () => Date;
+  /** Where the built web app is; tests without a build pass a folder with no index.html. */
+  webAppFolder?: string;
+}
+
+/** Builds the HTTP app without listening, so tests drive it with inject(). */
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const db = deps.database.db;
+  registerErrorHandling(app);
+  registerRequestContext(app, { now: deps.now ?? (() => new Date()) });
+  await registerSecurityHeaders(app, { isProduction: config.NODE_ENV === 'production' });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lantern API',
+        version: '0.1.0',
+        description:
+          "Children and young people's mental health support. Errors are RFC 9457 problem details.",
+      },
+      servers: [{ url: config.PUBLIC_URL }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(healthRoutes, { db, databaseKind: deps.database.kind });
+  await app.register(async (api) => {
+    if (config.NODE_ENV !== 'production') requireAuthorisation(api);
+    await api.register(directoryRoutes, { db });
+  });
+
+  await registerWebApp(app, deps.webAppFolder);
+  return app;
+}

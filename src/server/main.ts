@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { type Database, openDatabase } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+
+export const DEFAULT_DEMO_SEED = 20_261_123;
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates it, fills an empty one with the demo area, and listens. */
+export async function startServer(config: Config, say: (line: string) => void): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  const { applied } = await runMigrations(database);
+  if (applied > 0) say(`Applied ${applied} database migration${applied === 1 ? '' : 's'}.`);
+  if (config.LANTERN_DEMO === 'auto' && (await isDatabaseEmpty(database))) {
+    const summary = await writeDemoArea(database, { seed: DEFAULT_DEMO_SEED, scale: 1 });
+    say(
+      `The database was empty, so Lantern built the fictional demo area: ${summary.schools} schools, ${summary.services} services, ${summary.staff} staff.`,
+    );
+  }
+  const app = await buildApp(config, { database });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://localhost:${port}`;
+  return {
+    app,
+    database,
+    url,
+    async stop() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { authorise } from '../../access/authorise.js';
+import { registerErrorHandling } from './errors.js';
+import { registerRequestContext, requireAuthorisation } from './request-context.js';
+
+async function appWith(handler: 'checks' | 'forgets') {
+  const app = Fastify();
+  registerErrorHandling(app);
+  registerRequestContext(app, { now: () => new Date() });
+  await app.register(async (scope) => {
+    requireAuthorisation(scope);
+    scope.get('/thing', async (request) => {
+      if (handler === 'checks') authorise(request.ctx, 'directory:read');
+      return { ok: true };
+    });
+  });
+  return app;
+}
+
+describe('requireAuthorisation', () => {
+  it('lets a route that called authorise() answer', async () => {
+    const response = await (await appWith('checks')).inject('/thing');
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('fails a route that never called authorise()', async () => {
+    const response = await (await appWith('forgets')).inject('/thing');
+    expect(response.statusCode).toBe(500);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+    expect(response.body).not.toContain('ok');
+  });
+});

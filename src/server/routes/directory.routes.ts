@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  DirectorySearchQuery,
+  DirectorySearchResult,
+  DirectoryService,
+  SchoolList,
+  ServiceSlugParams,
+} from '../../contracts/directory.js';
+import { Problem } from '../../contracts/problem.js';
+import type { LanternDb } from '../../db/client.js';
+import { getDirectoryService } from '../../services/organisations/get-directory-service.js';
+import { listSchools } from '../../services/organisations/list-schools.js';
+import { searchDirectory } from '../../services/organisations/search-directory.js';
+
+/** The public "Find support" directory: no sign-in, no personal data. */
+export const directoryRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app, { db }) => {
+  const tags = ['directory'];
+
+  app.get(
+    '/api/directory/services',
+    {
+      schema: {
+        summary: 'Services that fit an age, school or postcode, and a worry, with the reasons',
+        tags,
+        querystring: DirectorySearchQuery,
+        response: { 200: DirectorySearchResult, 400: Problem },
+      },
+    },
+    (request) => searchDirectory(request.ctx, { db }, request.query),
+  );
+
+  app.get(
+    '/api/directory/services/:slug',
+    {
+      schema: {
+        summary: "One service's directory entry",
+        tags,
+        params: ServiceSlugParams,
+        response: { 200: DirectoryService, 400: Problem, 404: Problem },
+      },
+    },
+    (request) => getDirectoryService(request.ctx, { db }, request.params.slug),
+  );
+
+  app.get(
+    '/api/directory/schools',
+    { schema: { summary: 'Schools in the area', tags, response: { 200: SchoolList } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return { schools: await listSchools(request.ctx, { db }) };
+    },
+  );
+};

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { writeDemoArea } from '../demo/write-demo-area.js';
+import { buildApp } from '../server/app.js';
+import { testConfig } from '../server/config.js';
+import type { TestDatabaseFactory } from './databases.js';
+
+export const TEST_SEED = 7;
+
+/** A built app on a fresh database holding the demo area. Tests use inject(); nothing listens. */
+export async function createTestApp(
+  factory: TestDatabaseFactory,
+  options: { now?: () => Date; withDemo?: boolean } = {},
+): Promise<
+  { app: FastifyInstance; dispose(): Promise<void> } & Awaited<ReturnType<TestDatabaseFactory['create']>>
+> {
+  const testDb = await factory.create();
+  if (options.withDemo !== false) await writeDemoArea(testDb.database, { seed: TEST_SEED, scale: 1 });
+  const app = await buildApp(testConfig(), {
+    database: testDb.database,
+    now: options.now,
+    webAppFolder: '/nonexistent-web-build',
+  });
+  return {
+    ...testDb,
+    app,
+    async dispose() {
+      await app.close();
+      await testDb.dispose();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The web app's pages. The server uses this list to answer 404 for any other address; the React
+ * router uses it to draw each page. Kept free of React so the server can import it.
+ */
+export const webPaths = {
+  home: '/',
+  findSupport: '/find-support',
+  findSupportResults: '/find-support/results',
+  service: '/find-support/services/:slug',
+  helpNow: '/help-now',
+  accessibility: '/accessibility',
+} as const;
+
+const patterns = Object.values(webPaths).map(
+  (path) => new RegExp(`^${path.replace(/:[a-z]+/g, '[a-z0-9-]+')}/?$`),
+);
+
+export function isWebPath(pathname: string): boolean {
+  return patterns.some((pattern) => pattern.test(pathname));
+}
+
+export function servicePath(slug: string): string {
+  return webPaths.service.replace(':slug', slug);
+}
