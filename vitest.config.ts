@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['src/**/*.int.test.ts', 'bench/**/*.int.test.ts'],
+          include: ['src/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Journey, collectPageErrors, expectNoAxeViolations, startJourney } from './support.js';
+import { collectPageErrors, expectNoAxeViolations, type Journey, startJourney } from './support.js';
 
 // A young person, parent or teacher finds the services that fit, on a phone, by keyboard.
 describe('Find support journey', () => {
@@ -13,7 +13,10 @@ describe('Find support journey', () => {
   });
   afterAll(() => journey?.close());
   beforeEach(async () => {
-    const context = await journey.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+    const context = await journey.browser.newContext({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+    });
     page = await context.newPage();
     errors = collectPageErrors(page);
   });
@@ -21,7 +24,9 @@ describe('Find support journey', () => {
   it('from the home page, a 14-year-old at an MHST school worried about anxiety finds help', async () => {
     // Given the home page
     await page.goto(`${journey.baseUrl}/`);
-    await expect.poll(() => page.title()).toBe('Mental health support for children and young people – Lantern');
+    await expect
+      .poll(() => page.title())
+      .toBe('Mental health support for children and young people – Lantern');
     await expect.poll(() => page.getByText('If someone is in danger right now').count()).toBe(1);
     await expectNoAxeViolations(page, 'home');
 
@@ -41,7 +46,9 @@ describe('Find support journey', () => {
     await expect.poll(() => page.title()).toBe('Support that could help – Lantern');
     await expect.poll(() => page.getByRole('heading', { name: /^Services that fit/ }).count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: 'Lantern Online' }).count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByText('Helps with feeling worried, anxious or panicky').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Helps with feeling worried, anxious or panicky').count())
+      .toBeGreaterThan(0);
     expect(await page.getByText('If someone is in danger right now').count()).toBe(1);
     // The search is not written into the address, so it does not stay in a shared browser's history.
     expect(page.url()).toBe(`${journey.baseUrl}/find-support/results`);
@@ -90,7 +97,9 @@ describe('Find support journey', () => {
 
   it('shows the help-now page and a real 404 page for an unknown address', async () => {
     await page.goto(`${journey.baseUrl}/help-now`);
-    await expect.poll(() => page.getByText('Lantern Vale 24/7 Crisis Line', { exact: false }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Lantern Vale 24/7 Crisis Line', { exact: false }).count())
+      .toBe(1);
     await expectNoAxeViolations(page, 'help now');
     const response = await page.goto(`${journey.baseUrl}/no-such-page`);
     expect(response?.status()).toBe(404);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
@@ -20,7 +20,9 @@ export interface Journey {
 /** Lantern on the demo area, listening on a free port, with a headless Chromium to drive it. */
 export async function startJourney(): Promise<Journey> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run apt-get install chromium, or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: run apt-get install chromium, or set CHROMIUM_PATH`,
+    );
   }
   const database: Database = await openDatabase({ dataDir: 'memory://' });
   await runMigrations(database);
@@ -59,7 +61,9 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { webPaths } from '../contracts/web-paths.js';
 import { Layout } from './components/layout.js';
 import { FindSupportPage } from './features/find-support/find-support-page.js';
 import { ResultsPage } from './features/find-support/results-page.js';
@@ -7,7 +8,6 @@ import { AccessibilityPage } from './features/pages/accessibility-page.js';
 import { HelpNowPage } from './features/pages/help-now-page.js';
 import { HomePage } from './features/pages/home-page.js';
 import { NotFoundPage } from './features/pages/not-found-page.js';
-import { webPaths } from './routes.js';
 
 export function App() {
   return (

@@ -52,15 +52,18 @@ export function describeOpeningHours(sessions: readonly OpeningSession[]): strin
   return lines;
 }
 
+// Made once: building a formatter costs far more than using one.
+const londonFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** The London wall-clock day (1–7) and minute of day for an instant. */
 export function londonWallClock(now: Date): { dayOfWeek: number; minuteOfDay: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = londonFormat.formatToParts(now);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   const dayOfWeek = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
   return { dayOfWeek, minuteOfDay: Number(get('hour')) * 60 + Number(get('minute')) };

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { isWebPath } from '../../contracts/web-paths.js';
 import { webAppFolder } from '../../paths.js';
-import { isWebPath } from '../../web/routes.js';
 import { pathOnly } from '../logger.js';
 import { sendProblem } from './errors.js';
 

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
-import { webPaths } from '../routes.js';
+import { webPaths } from '../../contracts/web-paths.js';
 
 function Header() {
   return (

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { SchoolSummary } from '../../../contracts/directory.js';
+import { webPaths } from '../../../contracts/web-paths.js';
 import { presentingNeedCodes, presentingNeeds } from '../../../domain/organisations/needs.js';
 import { getJson } from '../../api.js';
 import { ErrorSummary, type FieldError, RadiosField, SelectField, TextField } from '../../components/form.js';
 import { PageTitle } from '../../components/layout.js';
-import { webPaths } from '../../routes.js';
 import { checkSearch, emptySearch, type SearchFormValues } from './search-form.js';
 
 const needOptions = [

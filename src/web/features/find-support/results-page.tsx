@@ -5,11 +5,11 @@ import type {
   DirectorySearchQuery,
   DirectorySearchResult,
 } from '../../../contracts/directory.js';
+import { webPaths } from '../../../contracts/web-paths.js';
 import { presentingNeeds } from '../../../domain/organisations/needs.js';
 import { getJson } from '../../api.js';
 import { HelpNowCard } from '../../components/help-now.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
-import { webPaths } from '../../routes.js';
 import type { SearchFormValues } from './search-form.js';
 import { searchParams } from './search-form.js';
 import { ServiceCard } from './service-card.js';

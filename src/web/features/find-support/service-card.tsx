@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { DirectoryMatch } from '../../../contracts/directory.js';
-import { servicePath } from '../../routes.js';
+import { servicePath } from '../../../contracts/web-paths.js';
 
 function reasonPrefix(isMet: boolean | null): string {
   if (isMet === true) return 'Yes: ';

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { DirectoryService } from '../../../contracts/directory.js';
+import { webPaths } from '../../../contracts/web-paths.js';
 import { presentingNeeds } from '../../../domain/organisations/needs.js';
 import { thriveLabels } from '../../../domain/organisations/thrive.js';
 import { ApiError, getJson } from '../../api.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
-import { webPaths } from '../../routes.js';
 import { NotFoundPage } from '../pages/not-found-page.js';
 import { PhoneLink } from './service-card.js';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
+import { webPaths } from '../../../contracts/web-paths.js';
 import { HelpNowCard, useCrisisServices } from '../../components/help-now.js';
 import { PageTitle } from '../../components/layout.js';
-import { webPaths } from '../../routes.js';
 
 export function HomePage() {
   const crisis = useCrisisServices();

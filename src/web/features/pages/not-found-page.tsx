@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
+import { webPaths } from '../../../contracts/web-paths.js';
 import { PageTitle } from '../../components/layout.js';
-import { webPaths } from '../../routes.js';
 
 export function NotFoundPage() {
   return (

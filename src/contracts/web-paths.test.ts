@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWebPath, servicePath } from './routes.js';
+import { isWebPath, servicePath } from './web-paths.js';
 
 describe('isWebPath', () => {
   it.each([

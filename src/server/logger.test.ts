@@ -1,0 +1,48 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { loggerOptions, pathOnly } from './logger.js';
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  const options = loggerOptions({ LOG_LEVEL: 'info' }) as pino.LoggerOptions;
+  return { logger: pino(options, stream), lines };
+}
+
+describe('the logger', () => {
+  it('redacts personal fields wherever they appear one level down', () => {
+    const { logger, lines } = capture();
+    logger.info(
+      { child: { name: 'Ada Lovelace', nhsNumber: '9990000018', dateOfBirth: '2012-01-01' }, email: 'a@b.c' },
+      'x',
+    );
+    expect(lines[0]).toMatchObject({
+      child: { name: '[redacted]', nhsNumber: '[redacted]', dateOfBirth: '[redacted]' },
+      email: '[redacted]',
+    });
+    expect(JSON.stringify(lines[0])).not.toContain('Lovelace');
+  });
+
+  it('logs requests by path, without the query string or cookies', () => {
+    const { logger, lines } = capture();
+    const req = {
+      method: 'GET',
+      url: '/api/directory/services?need=self-harm&age=13',
+      id: 'r1',
+      headers: { cookie: 's=1' },
+    };
+    logger.info({ req }, 'incoming request');
+    expect(lines[0]?.req).toEqual({ method: 'GET', path: '/api/directory/services', requestId: 'r1' });
+    expect(JSON.stringify(lines[0])).not.toContain('self-harm');
+  });
+
+  it('keeps the path of a URL without a query as it is', () => {
+    expect(pathOnly('/api/health')).toBe('/api/health');
+  });
+});
