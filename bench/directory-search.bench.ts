@@ -18,7 +18,7 @@ async function directSql(database: Database, schoolUrn: number) {
   const db = database.db;
   const school = await organisations.findSchool(db, schoolUrn);
   await organisations.findPostcodeDistrict(db, 'NV3');
-  await organisations.areaName(db);
+  await organisations.findArea(db);
   const rows = await organisations.directoryCandidates(db, {
     schoolUrn: school?.urn ?? null,
     district: 'NV3',

@@ -1,4 +1,4 @@
-import { AppError } from '../services/app-error.js';
+import { AppError } from '../domain/app-error.js';
 import type { Permission } from './permissions.js';
 import { publicPermissions } from './roles.js';
 

@@ -45,10 +45,10 @@ describe('the lantern command', () => {
     expect(result.stdout).toContain('"schools":128');
   });
 
-  it('refuses a --scale that is not a whole number from 1 to 100', () => {
+  it('refuses a --scale outside 1 to 66', () => {
     const result = lantern(['demo', '--scale', '0'], {});
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('lantern: --scale must be 1 to 100');
+    expect(result.stderr).toBe('lantern: --scale must be a whole number from 1 to 66');
   });
 
   it('explains its commands when given one it does not know', () => {

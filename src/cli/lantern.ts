@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { DatabaseUnreachableError, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import { MAX_SCALE } from '../demo/demo-area.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { DEFAULT_DEMO_SEED, startServer } from '../server/main.js';
@@ -11,8 +12,8 @@ const usage = `Usage: lantern <command>
 Commands:
   start                     migrate the database, build the demo area if it is empty, and serve Lantern
   migrate                   apply database migrations and exit
-  demo [--seed N] [--scale N] [--force]
-                            build the fictional demo area (only into an empty database unless --force)
+  demo [--seed N] [--scale N]
+                            build the fictional demo area into an empty database
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -49,19 +50,22 @@ async function main(argv: string[]): Promise<number> {
         options: {
           seed: { type: 'string', default: String(DEFAULT_DEMO_SEED) },
           scale: { type: 'string', default: '1' },
-          force: { type: 'boolean', default: false },
         },
       });
       const seed = Number(values.seed);
       const scale = Number(values.scale);
       if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
-      if (!Number.isInteger(scale) || scale < 1 || scale > 100)
-        throw new UsageError('--scale must be 1 to 100');
+      if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SCALE) {
+        throw new UsageError(`--scale must be a whole number from 1 to ${MAX_SCALE}`);
+      }
       const database = await openDatabase(config);
       try {
         await runMigrations(database);
-        if (!values.force && !(await isDatabaseEmpty(database))) {
-          throw new UsageError('the database already has data; use --force to add a demo area anyway');
+        // Demo rows use fixed fictional codes and URNs, and must never mix with real data.
+        if (!(await isDatabaseEmpty(database))) {
+          throw new UsageError(
+            'the database already has data; the demo area goes only into an empty database',
+          );
         }
         const summary = await writeDemoArea(database, { seed, scale });
         console.log(`Built the demo area (seed ${seed}, scale ${scale}): ${JSON.stringify(summary)}`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { presentingNeedCodes } from '../domain/organisations/needs.js';
 import { postcodeDistrict } from '../domain/organisations/postcode.js';
+import { referralRouteCodes } from '../domain/organisations/referral-routes.js';
 import { thriveGroupings } from '../domain/organisations/thrive.js';
 
 export const PresentingNeedCode = z.enum(presentingNeedCodes);
@@ -55,7 +56,7 @@ export const DirectoryService = z.object({
   presentingNeeds: z.array(PresentingNeedCode),
   acceptsSelfReferral: z.boolean(),
   selfReferralMinAge: z.number().int().nullable(),
-  referralRoutes: z.array(z.string()),
+  referralRoutes: z.array(z.enum(referralRouteCodes)),
   howToGetHelp: z.string(),
   phone: z.string().nullable(),
   website: z.string().nullable(),
@@ -106,3 +107,7 @@ export const ServiceSlugParams = z.object({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a service name in lower case with hyphens')
     .max(80),
 });
+
+/** The area Lantern serves; a fictional one is the demo area, and pages say so. */
+export const DirectoryArea = z.object({ name: z.string(), isFictional: z.boolean() });
+export type DirectoryArea = z.infer<typeof DirectoryArea>;

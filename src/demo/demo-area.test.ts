@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staffRoles } from '../access/roles.js';
-import { buildDemoArea } from './demo-area.js';
+import { buildDemoArea, MAX_SCALE } from './demo-area.js';
 
 describe('buildDemoArea', () => {
   const area = buildDemoArea({ seed: 42, scale: 1 });
@@ -68,6 +68,16 @@ describe('buildDemoArea', () => {
     const emails = area.identity.users.map((u) => u.email);
     expect(new Set(emails).size).toBe(emails.length);
     expect(emails).toContain('emhp@demo.lantern.example');
+  });
+
+  it('keeps postcode districts and council codes fictional and unique at the largest scale', () => {
+    const largest = buildDemoArea({ seed: 1, scale: MAX_SCALE }).organisations;
+    const districts = largest.postcodeDistricts.map((d) => d.district);
+    expect(new Set(districts).size).toBe(districts.length);
+    expect(districts.every((d) => /^[A-Z]V\d{1,2}$/.test(d) && !d.startsWith('WV'))).toBe(true);
+    const codes = largest.organisations.filter((o) => o.kind === 'local-authority').map((o) => o.code);
+    expect(codes.every((code) => /^F\d{3}$/.test(code))).toBe(true);
+    expect(() => buildDemoArea({ seed: 1, scale: MAX_SCALE + 1 })).toThrow(RangeError);
   });
 
   it('grows with --scale', () => {

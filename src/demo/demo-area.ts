@@ -11,7 +11,14 @@ import {
   schoolNursingText,
   voluntaryServices,
 } from './demo-directory.js';
-import { localAuthorityName, postcodeArea, postcodeIn, uniquePlaceName } from './demo-names.js';
+import {
+  localAuthorityCode,
+  localAuthorityName,
+  MAX_COUNCILS,
+  postcodeDistrictsFor,
+  postcodeIn,
+  uniquePlaceName,
+} from './demo-names.js';
 import { buildDemoStaff } from './demo-staff.js';
 
 export interface DemoOptions {
@@ -19,6 +26,9 @@ export interface DemoOptions {
   /** 1 is one ICB with 2 councils and 64 schools; each step up adds that much again. */
   scale: number;
 }
+
+/** The largest --scale: two councils per step, and the fictional postcode districts run out after that. */
+export const MAX_SCALE = MAX_COUNCILS / 2;
 
 export interface DemoArea {
   organisations: OrganisationsData;
@@ -46,6 +56,9 @@ const phaseMix: [School['phase'], number, number, number, string][] = [
 
 /** Builds a whole fictional area as rows. The same seed and scale always give the same rows. */
 export function buildDemoArea({ seed, scale }: DemoOptions): DemoArea {
+  if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SCALE) {
+    throw new RangeError(`scale must be a whole number from 1 to ${MAX_SCALE}`);
+  }
   const faker = new Faker({ locale: [en_GB, en] });
   faker.seed(seed);
   const id = () => faker.string.uuid();
@@ -86,9 +99,13 @@ export function buildDemoArea({ seed, scale }: DemoOptions): DemoArea {
   const charity = organisation('voluntary-sector', 'Vale Young People’s Trust', 'ZZ902', icb.id);
 
   const councils = Array.from({ length: 2 * scale }, (_, index) => {
-    const council = organisation('local-authority', localAuthorityName(index), String(990 - index), icb.id);
-    const area = postcodeArea(index);
-    const districts = Array.from({ length: 9 }, (_, d) => `${area}${d + 1}`);
+    const council = organisation(
+      'local-authority',
+      localAuthorityName(index),
+      localAuthorityCode(index),
+      icb.id,
+    );
+    const districts = postcodeDistrictsFor(index);
     for (const district of districts) data.postcodeDistricts.push({ district, localAuthorityId: council.id });
     const schools: School[] = [];
     for (const [phase, count, lowestAge, highestAge, suffix] of phaseMix) {
@@ -242,9 +259,12 @@ export function buildDemoArea({ seed, scale }: DemoOptions): DemoArea {
     trustId: trust.id,
     onlineProviderId: onlineProvider.id,
     councils: councils.map(({ council, schools }) => ({ id: council.id, schools })),
+    earlyHelpTeams: earlyHelpTeams.map((team, index) => ({
+      ...team,
+      councilId: councils[index]?.council.id ?? icb.id,
+    })),
     mhstTeams,
     camhsTeams,
-    earlyHelpTeams,
     onlineTeam,
     spaTeam,
   });

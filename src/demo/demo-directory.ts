@@ -1,4 +1,5 @@
 import type { PresentingNeed } from '../domain/organisations/needs.js';
+import type { ReferralRoute } from '../domain/organisations/referral-routes.js';
 import type { ThriveGrouping } from '../domain/organisations/thrive.js';
 
 /** Directory wording for each demo service, written as the service would publish it. */
@@ -11,7 +12,7 @@ export interface DemoDirectoryText {
   presentingNeeds: PresentingNeed[];
   acceptsSelfReferral: boolean;
   selfReferralMinAge: number | null;
-  referralRoutes: string[];
+  referralRoutes: ReferralRoute[];
   howToGetHelp: string;
   phone: string | null;
   dropIn: string | null;

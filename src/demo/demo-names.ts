@@ -62,7 +62,12 @@ export const localAuthorityNames = [
   'Uppervale',
   'Lowervale',
 ];
+
+// Royal Mail uses no postcode area with V as its second letter apart from WV (left out), so every
+// district here is fictional. Each council gets nine districts; later rounds number them on.
 const postcodeAreas = ['NV', 'SV', 'EV', 'UV', 'LV', 'AV', 'BV', 'DV', 'FV', 'GV', 'HV', 'KV'];
+/** Districts run to 99 (the format allows two digits), which caps the demo at this many councils. */
+export const MAX_COUNCILS = postcodeAreas.length * 11;
 
 export function localAuthorityName(index: number): string {
   const base = localAuthorityNames[index % localAuthorityNames.length] ?? 'Vale';
@@ -70,10 +75,17 @@ export function localAuthorityName(index: number): string {
   return round === 0 ? base : `${base} ${round + 1}`;
 }
 
-export function postcodeArea(index: number): string {
-  const base = postcodeAreas[index % postcodeAreas.length] ?? 'NV';
-  const round = Math.floor(index / postcodeAreas.length);
-  return round === 0 ? base : `${base[0]}${String.fromCharCode(65 + ((round * 7) % 26))}`;
+/** A fictional local authority code, never one of GIAS's three-digit codes. */
+export function localAuthorityCode(index: number): string {
+  return `F${String(index + 1).padStart(3, '0')}`;
+}
+
+/** The nine postcode districts of the council with this index, such as NV1 to NV9. */
+export function postcodeDistrictsFor(index: number): string[] {
+  if (index >= MAX_COUNCILS) throw new Error(`the demo area has room for ${MAX_COUNCILS} councils`);
+  const area = postcodeAreas[index % postcodeAreas.length] ?? 'NV';
+  const first = Math.floor(index / postcodeAreas.length) * 9 + 1;
+  return Array.from({ length: 9 }, (_, d) => `${area}${first + d}`);
 }
 
 /** A place name not used before, such as "Brookfield". */

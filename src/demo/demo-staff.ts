@@ -13,7 +13,8 @@ export interface StaffPlan {
   councils: { id: string; schools: { urn: number }[] }[];
   mhstTeams: Team[];
   camhsTeams: Team[];
-  earlyHelpTeams: Team[];
+  /** Early help is run by the council, so its workers belong to the council. */
+  earlyHelpTeams: (Team & { councilId: string })[];
   onlineTeam: Team;
   spaTeam: Team;
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMigrations } from '../db/migrate.js';
 import { createTestApp } from '../test-support/app.js';
 import { testDatabases } from '../test-support/databases.js';
+import { buildApp } from './app.js';
+import { testConfig } from './config.js';
 
 describe.each(testDatabases)('the HTTP app on $name', (factory) => {
   let ctx: Awaited<ReturnType<typeof createTestApp>>;
@@ -76,5 +79,38 @@ describe.each(testDatabases)('the HTTP app on $name', (factory) => {
   it('answers a browser asking for a page with a 404 problem when the web app is not built', async () => {
     const response = await ctx.app.inject({ url: '/find-support', headers: { accept: 'text/html' } });
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe.each(testDatabases)('readiness on $name', (factory) => {
+  it('is 503 while migrations are not applied, and 200 once they are', async () => {
+    const { database, dispose } = await factory.create({ migrate: false });
+    const app = await buildApp(testConfig(), { database, webAppFolder: '/nonexistent-web-build' });
+    try {
+      const before = await app.inject('/api/ready');
+      expect(before.statusCode).toBe(503);
+      expect(before.headers['content-type']).toMatch(/problem\+json/);
+      expect(before.json().detail).toMatch(/^Database migrations are not current \(0 of \d+\)\.$/);
+      await runMigrations(database);
+      expect((await app.inject('/api/ready')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await dispose();
+    }
+  });
+
+  it('is 503 when the database has gone, while health still answers', async () => {
+    const { database, dispose } = await factory.create();
+    const app = await buildApp(testConfig(), { database, webAppFolder: '/nonexistent-web-build' });
+    try {
+      await database.close();
+      const ready = await app.inject('/api/ready');
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().detail).toBe('The database cannot be reached.');
+      expect((await app.inject('/api/health')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await dispose().catch(() => undefined);
+    }
   });
 });

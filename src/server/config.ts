@@ -21,10 +21,17 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: LogLevel.default('info'),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  LANTERN_DEMO: z.enum(['auto', 'off']).default('auto'),
+  /** Defaults to `auto` outside production and `off` in production. */
+  LANTERN_DEMO: z.enum(['auto', 'off']).optional(),
+  /** Believe X-Forwarded-For only when Lantern runs behind a proxy the operator controls. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & {
+/** Settings whose values may hold passwords, so an error never repeats them. */
+const secretSettings = new Set(['DATABASE_URL', 'REDIS_URL']);
+
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'LANTERN_DEMO'> & {
+  LANTERN_DEMO: 'auto' | 'off';
   /** Where PGlite keeps its files; `memory://` for tests. */
   dataDir: string;
 };
@@ -41,13 +48,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'configuration');
-    const given = present[name];
+    const given = secretSettings.has(name) ? undefined : present[name];
     const expected = describeExpected(name, issue?.message ?? 'a valid value');
     throw new ConfigError(
       `${name} is not valid${given === undefined ? '' : ` (got "${given}")`}: expected ${expected}`,
     );
   }
-  return { ...parsed.data, dataDir: parsed.data.LANTERN_DATA_DIR };
+  const demo = parsed.data.LANTERN_DEMO ?? (parsed.data.NODE_ENV === 'production' ? 'off' : 'auto');
+  return { ...parsed.data, LANTERN_DEMO: demo, dataDir: parsed.data.LANTERN_DATA_DIR };
 }
 
 function describeExpected(name: string, message: string): string {

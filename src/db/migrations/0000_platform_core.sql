@@ -57,7 +57,8 @@ CREATE TABLE "opening_hours" (
 	"opens" time NOT NULL,
 	"closes" time NOT NULL,
 	CONSTRAINT "opening_hours_service_id_day_of_week_opens_pk" PRIMARY KEY("service_id","day_of_week","opens"),
-	CONSTRAINT "opening_hours_day" CHECK ("opening_hours"."day_of_week" between 1 and 7)
+	CONSTRAINT "opening_hours_day" CHECK ("opening_hours"."day_of_week" between 1 and 7),
+	CONSTRAINT "opening_hours_order" CHECK ("opening_hours"."closes" > "opening_hours"."opens" or "opening_hours"."closes" = '00:00')
 );
 --> statement-breakpoint
 CREATE TABLE "organisations" (
@@ -121,6 +122,7 @@ ALTER TABLE "directory_entries" ADD CONSTRAINT "directory_entries_service_id_ser
 ALTER TABLE "directory_entry_areas" ADD CONSTRAINT "directory_entry_areas_service_id_directory_entries_service_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."directory_entries"("service_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "directory_entry_areas" ADD CONSTRAINT "directory_entry_areas_local_authority_id_organisations_id_fk" FOREIGN KEY ("local_authority_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "opening_hours" ADD CONSTRAINT "opening_hours_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organisations" ADD CONSTRAINT "organisations_parent_id_organisations_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "postcode_districts" ADD CONSTRAINT "postcode_districts_local_authority_id_organisations_id_fk" FOREIGN KEY ("local_authority_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "schools" ADD CONSTRAINT "schools_local_authority_id_organisations_id_fk" FOREIGN KEY ("local_authority_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "services" ADD CONSTRAINT "services_provider_id_organisations_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -129,15 +129,18 @@ export function listSchools(db: LanternDb) {
     .orderBy(asc(schools.name));
 }
 
-/** The everyday name of the integrated care board area the directory describes. */
-export async function areaName(db: LanternDb): Promise<string | null> {
+/** The integrated care board area the directory describes, by its everyday name. */
+export async function findArea(db: LanternDb): Promise<{ name: string; isFictional: boolean } | null> {
   const [row] = await db
-    .select({ name: sql<string>`coalesce(${organisations.shortName}, ${organisations.name})` })
+    .select({
+      name: sql<string>`coalesce(${organisations.shortName}, ${organisations.name})`,
+      isFictional: organisations.isFictional,
+    })
     .from(organisations)
     .where(eq(organisations.kind, 'integrated-care-board'))
     .orderBy(asc(organisations.createdAt))
     .limit(1);
-  return row?.name ?? null;
+  return row ?? null;
 }
 
 export async function countOrganisations(db: LanternDb): Promise<number> {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -15,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 // Owned by the `organisations` area: the ICB, councils, schools by URN, services, teams and the
-// service directory. Only src/db/repositories/organisations.ts queries these tables.
+// service directory. Only src/db/repositories/organisations.repository.ts queries these tables.
 
 export const organisationKind = pgEnum('organisation_kind', [
   'integrated-care-board',
@@ -33,7 +34,7 @@ export const organisations = pgTable('organisations', {
   shortName: text('short_name'),
   /** ODS code for NHS bodies, GIAS local authority code for councils. */
   code: text('code').notNull().unique(),
-  parentId: uuid('parent_id'),
+  parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id),
   isFictional: boolean('is_fictional').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -190,5 +191,7 @@ export const openingHours = pgTable(
   (t) => [
     primaryKey({ columns: [t.serviceId, t.dayOfWeek, t.opens] }),
     check('opening_hours_day', sql`${t.dayOfWeek} between 1 and 7`),
+    // A session past midnight is two rows; 00:00 as the closing time means midnight.
+    check('opening_hours_order', sql`${t.closes} > ${t.opens} or ${t.closes} = '00:00'`),
   ],
 );

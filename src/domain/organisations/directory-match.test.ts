@@ -59,6 +59,12 @@ describe('matchService', () => {
     expect(match.canSelfRefer).toBe(false);
   });
 
+  it('never offers self-referral to someone outside the age range', () => {
+    const crisisLine = { ...online, ageMin: 0, ageMax: 25, selfReferralMinAge: null };
+    expect(matchService(crisisLine, { age: 30 }).canSelfRefer).toBe(false);
+    expect(matchService(crisisLine, { age: 8 }).canSelfRefer).toBe(true);
+  });
+
   it('lets a young person old enough refer themselves', () => {
     expect(matchService(online, { age: 15 }).canSelfRefer).toBe(true);
     expect(matchService(online, {}).canSelfRefer).toBe(false);

@@ -83,7 +83,8 @@ function needReason(candidate: DirectoryCandidate, need: PresentingNeed | undefi
 
 /** Decides, in words a 12-year-old can follow, whether one service fits what the person told us. */
 export function matchService(candidate: DirectoryCandidate, query: DirectoryQuery): DirectoryMatch {
-  const reasons = [ageReason(candidate, query.age), placeReason(candidate, query)];
+  const age = ageReason(candidate, query.age);
+  const reasons = [age, placeReason(candidate, query)];
   const need = needReason(candidate, query.need);
   if (need) reasons.push(need);
   const fit: Fit = reasons.some((reason) => reason.isMet === false)
@@ -93,6 +94,7 @@ export function matchService(candidate: DirectoryCandidate, query: DirectoryQuer
       : 'yes';
   const canSelfRefer =
     candidate.acceptsSelfReferral &&
+    age.isMet !== false &&
     (candidate.selfReferralMinAge === null ||
       (query.age !== undefined && query.age >= candidate.selfReferralMinAge));
   return { fit, reasons, canSelfRefer };

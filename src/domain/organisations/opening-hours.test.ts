@@ -32,6 +32,11 @@ describe('describeOpeningHours', () => {
     ).toEqual(['Wednesday: 9am to midday and 6pm to 9pm']);
   });
 
+  it('says "Every day: 24 hours" for a service that never closes', () => {
+    const always = [1, 2, 3, 4, 5, 6, 7].map((dayOfWeek) => ({ dayOfWeek, opens: '00:00', closes: '00:00' }));
+    expect(describeOpeningHours(always)).toEqual(['Every day: 24 hours']);
+  });
+
   it('says nothing when there are no hours', () => expect(describeOpeningHours([])).toEqual([]));
 });
 

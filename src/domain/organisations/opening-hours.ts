@@ -31,7 +31,8 @@ export function describeOpeningHours(sessions: readonly OpeningSession[]): strin
   if (sessions.length === 0) return [];
   const byDay = new Map<number, string>();
   for (const session of [...sessions].sort((a, b) => minutes(a.opens) - minutes(b.opens))) {
-    const text = `${formatTime(session.opens)} to ${formatTime(session.closes)}`;
+    const isAllDay = minutes(session.opens) === 0 && minutes(session.closes) === 0;
+    const text = isAllDay ? '24 hours' : `${formatTime(session.opens)} to ${formatTime(session.closes)}`;
     const existing = byDay.get(session.dayOfWeek);
     byDay.set(session.dayOfWeek, existing ? `${existing} and ${text}` : text);
   }
@@ -45,7 +46,12 @@ export function describeOpeningHours(sessions: readonly OpeningSession[]): strin
     }
     let last = day;
     while (last < 7 && byDay.get(last + 1) === hours) last += 1;
-    const days = last === day ? dayNames[day - 1] : `${dayNames[day - 1]} to ${dayNames[last - 1]}`;
+    const days =
+      day === 1 && last === 7
+        ? 'Every day'
+        : last === day
+          ? dayNames[day - 1]
+          : `${dayNames[day - 1]} to ${dayNames[last - 1]}`;
     lines.push(`${days}: ${hours}`);
     day = last + 1;
   }
@@ -69,7 +75,10 @@ export function londonWallClock(now: Date): { dayOfWeek: number; minuteOfDay: nu
   return { dayOfWeek, minuteOfDay: Number(get('hour')) * 60 + Number(get('minute')) };
 }
 
-/** Whether a service is open at an instant. A session closing at 00:00 runs to midnight. */
+/**
+ * Whether a service is open at an instant. A session closing at 00:00 runs to midnight; a session
+ * that goes past midnight is stored as two (the database refuses closes before opens).
+ */
 export function isOpenAt(sessions: readonly OpeningSession[], now: Date): boolean {
   const { dayOfWeek, minuteOfDay } = londonWallClock(now);
   return sessions.some((session) => {

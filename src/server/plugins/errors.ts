@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../../contracts/problem.js';
-import { AppError, type AppErrorCode, appErrorStatus } from '../../services/app-error.js';
+import { AppError, type AppErrorCode, appErrorStatus } from '../../domain/app-error.js';
 
 const titles: Record<number, string> = {
   400: 'There is a problem with the request',

@@ -4,7 +4,7 @@ import { authorise } from '../../access/authorise.js';
 import { registerErrorHandling } from './errors.js';
 import { registerRequestContext, requireAuthorisation } from './request-context.js';
 
-async function appWith(handler: 'checks' | 'forgets') {
+async function appWith(handler: 'checks' | 'forgets' | 'forgets-text') {
   const app = Fastify();
   registerErrorHandling(app);
   registerRequestContext(app, { now: () => new Date() });
@@ -12,7 +12,7 @@ async function appWith(handler: 'checks' | 'forgets') {
     requireAuthorisation(scope);
     scope.get('/thing', async (request) => {
       if (handler === 'checks') authorise(request.ctx, 'directory:read');
-      return { ok: true };
+      return handler === 'forgets-text' ? 'ok' : { ok: true };
     });
   });
   return app;
@@ -24,10 +24,13 @@ describe('requireAuthorisation', () => {
     expect(response.statusCode).toBe(200);
   });
 
-  it('fails a route that never called authorise()', async () => {
-    const response = await (await appWith('forgets')).inject('/thing');
-    expect(response.statusCode).toBe(500);
-    expect(response.headers['content-type']).toMatch(/problem\+json/);
-    expect(response.body).not.toContain('ok');
-  });
+  it.each(['forgets', 'forgets-text'] as const)(
+    'fails a route that never called authorise() (%s)',
+    async (kind) => {
+      const response = await (await appWith(kind)).inject('/thing');
+      expect(response.statusCode).toBe(500);
+      expect(response.headers['content-type']).toMatch(/problem\+json/);
+      expect(response.body).not.toContain('ok');
+    },
+  );
 });

@@ -18,11 +18,11 @@ export function registerRequestContext(app: FastifyInstance, options: { now: () 
 
 /**
  * Added to the scope that holds every data route. Outside production, a route that answered
- * successfully without any authorise() call fails loudly, so a forgotten access check can never
- * pass its tests.
+ * successfully without any authorise() call fails loudly, whatever kind of body it sends, so a
+ * forgotten access check can never pass its tests.
  */
 export function requireAuthorisation(scope: FastifyInstance) {
-  scope.addHook('preSerialization', async (request, reply, payload) => {
+  scope.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode < 400 && request.ctx.authorised.length === 0) {
       throw new Error(`${request.method} ${request.routeOptions.url} answered without calling authorise()`);
     }

@@ -31,6 +31,11 @@ describe.each(testDatabases)('the Find support directory on $name', (factory) =>
     return response.json() as DirectorySearchResult;
   };
 
+  it('keeps searches out of shared caches', async () => {
+    const response = await ctx.app.inject('/api/directory/services?need=self-harm');
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
   it('fits the MHST for a pupil at a school it works in, and says why', async () => {
     const result = await search(`age=13&school=${servedSchool?.urn}&need=anxiety`);
     expect(result.understood.schoolName).toBe(servedSchool?.name);
@@ -105,6 +110,11 @@ describe.each(testDatabases)('the Find support directory on $name', (factory) =>
     const bad = await ctx.app.inject('/api/directory/services/Not_A_Slug');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().invalidParams[0].name).toBe('slug');
+  });
+
+  it('names the area and says it is the fictional demo area', async () => {
+    const response = await ctx.app.inject('/api/directory/area');
+    expect(response.json()).toEqual({ name: 'Lantern Vale', isFictional: true });
   });
 
   it('lists the schools in the area by name', async () => {

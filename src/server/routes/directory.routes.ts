@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  DirectoryArea,
   DirectorySearchQuery,
   DirectorySearchResult,
   DirectoryService,
@@ -8,6 +9,7 @@ import {
 } from '../../contracts/directory.js';
 import { Problem } from '../../contracts/problem.js';
 import type { LanternDb } from '../../db/client.js';
+import { getArea } from '../../services/organisations/get-area.js';
 import { getDirectoryService } from '../../services/organisations/get-directory-service.js';
 import { listSchools } from '../../services/organisations/list-schools.js';
 import { searchDirectory } from '../../services/organisations/search-directory.js';
@@ -26,7 +28,11 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (
         response: { 200: DirectorySearchResult, 400: Problem },
       },
     },
-    (request) => searchDirectory(request.ctx, { db }, request.query),
+    async (request, reply) => {
+      // The query says what someone is worried about: keep it out of shared caches.
+      reply.header('cache-control', 'no-store');
+      return searchDirectory(request.ctx, { db }, request.query);
+    },
   );
 
   app.get(
@@ -40,6 +46,18 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (
       },
     },
     (request) => getDirectoryService(request.ctx, { db }, request.params.slug),
+  );
+
+  app.get(
+    '/api/directory/area',
+    {
+      schema: {
+        summary: 'The area this installation serves, and whether it is the fictional demo area',
+        tags,
+        response: { 200: DirectoryArea, 404: Problem },
+      },
+    },
+    (request) => getArea(request.ctx, { db }),
   );
 
   app.get(

@@ -25,7 +25,7 @@ export function toDirectoryService(
     presentingNeeds: row.presentingNeeds as DirectoryService['presentingNeeds'],
     acceptsSelfReferral: row.acceptsSelfReferral,
     selfReferralMinAge: row.selfReferralMinAge,
-    referralRoutes: row.referralRoutes,
+    referralRoutes: row.referralRoutes as DirectoryService['referralRoutes'],
     howToGetHelp: row.howToGetHelp,
     phone: row.phone,
     website: row.website,

@@ -2,7 +2,7 @@ import { authorise, type ServiceContext } from '../../access/authorise.js';
 import type { DirectoryService } from '../../contracts/directory.js';
 import type { LanternDb } from '../../db/client.js';
 import * as organisations from '../../db/repositories/organisations.repository.js';
-import { AppError } from '../app-error.js';
+import { AppError } from '../../domain/app-error.js';
 import { toDirectoryService } from './directory-view.js';
 
 /** One published service's directory entry. */

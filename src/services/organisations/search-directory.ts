@@ -2,9 +2,9 @@ import { authorise, type ServiceContext } from '../../access/authorise.js';
 import type { DirectorySearchQuery, DirectorySearchResult } from '../../contracts/directory.js';
 import type { LanternDb } from '../../db/client.js';
 import * as organisations from '../../db/repositories/organisations.repository.js';
+import { AppError } from '../../domain/app-error.js';
 import { compareMatches, matchService } from '../../domain/organisations/directory-match.js';
 import { postcodeDistrict } from '../../domain/organisations/postcode.js';
-import { AppError } from '../app-error.js';
 import { groupHours, toDirectoryService } from './directory-view.js';
 
 /** The "Find support" search: every published service, with whether it fits and why. */
@@ -22,7 +22,7 @@ export async function searchDirectory(
   }
   const district = query.postcode ? postcodeDistrict(query.postcode) : null;
   const home = district ? await organisations.findPostcodeDistrict(deps.db, district) : null;
-  const areaName = (await organisations.areaName(deps.db)) ?? 'this area';
+  const areaName = (await organisations.findArea(deps.db))?.name ?? 'this area';
 
   const rows = await organisations.directoryCandidates(deps.db, { schoolUrn: school?.urn ?? null, district });
   const hoursOf = groupHours(

@@ -50,7 +50,7 @@ export function HelpNowCard({
                   : call <PhoneLink phone={service.phone} />
                 </>
               )}{' '}
-              ({service.openingHours.length === 7 || service.isOpenNow ? 'open now' : 'check opening times'})
+              ({service.isOpenNow ? 'open now' : `closed now: ${service.openingHours.join('; ')}`})
             </li>
           ))}
           <li>

@@ -1,6 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
+import type { DirectoryArea } from '../../contracts/directory.js';
 import { webPaths } from '../../contracts/web-paths.js';
+import { getJson } from '../api.js';
+
+/** The area this installation serves; the demo area is fictional and every page says so. */
+function useArea() {
+  return useQuery({
+    queryKey: ['directory', 'area'],
+    queryFn: ({ signal }) => getJson<DirectoryArea>('/api/directory/area', signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  }).data;
+}
 
 function Header() {
   return (
@@ -16,7 +28,7 @@ function Header() {
   );
 }
 
-function Footer() {
+function Footer({ isDemo }: { isDemo: boolean }) {
   return (
     <footer className="nhsuk-footer" role="contentinfo">
       <div className="nhsuk-width-container">
@@ -55,6 +67,7 @@ function Footer() {
 export function Layout({ children }: { children: ReactNode }) {
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
+  const isDemo = useArea()?.isFictional === true;
   const shownPath = useRef(pathname);
   useEffect(() => {
     if (shownPath.current === pathname) return;
@@ -69,17 +82,19 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to main content
       </a>
       <Header />
-      <aside className="lantern-demo-banner" aria-label="About this site">
-        <div className="nhsuk-width-container">
-          <p>This is a demonstration. The area, services and phone numbers are made up.</p>
-        </div>
-      </aside>
+      {isDemo && (
+        <aside className="lantern-demo-banner" aria-label="About this site">
+          <div className="nhsuk-width-container">
+            <p>This is a demonstration. The area, services and phone numbers are made up.</p>
+          </div>
+        </aside>
+      )}
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper lantern-main" id="maincontent" tabIndex={-1} ref={main}>
           {children}
         </main>
       </div>
-      <Footer />
+      <Footer isDemo={isDemo} />
     </>
   );
 }

@@ -85,6 +85,7 @@ export function ResultsPage() {
           <p>{result.error.message} Try again, or if you need help now, see below.</p>
         </div>
       )}
+      {result.isError && <HelpNowCard crisis={[]} />}
       {result.data && (
         <>
           <WhatYouToldUs result={result.data} form={state.form} />

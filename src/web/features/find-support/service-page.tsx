@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import type { DirectoryService } from '../../../contracts/directory.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { presentingNeeds } from '../../../domain/organisations/needs.js';
+import { referralRoutes } from '../../../domain/organisations/referral-routes.js';
 import { thriveLabels } from '../../../domain/organisations/thrive.js';
 import { ApiError, getJson } from '../../api.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
@@ -48,6 +49,17 @@ export function ServicePage() {
           </ul>
         </Row>
         <Row label="How to get help">{s.howToGetHelp}</Row>
+        <Row label="Who can ask for help">
+          <ul className="nhsuk-list">
+            {s.referralRoutes.map((route) => (
+              <li key={route}>
+                {route === 'self' && s.selfReferralMinAge !== null
+                  ? `Young people aged ${s.selfReferralMinAge} and over, themselves`
+                  : referralRoutes[route]}
+              </li>
+            ))}
+          </ul>
+        </Row>
         {s.phone && (
           <Row label="Phone">
             <PhoneLink phone={s.phone} />
