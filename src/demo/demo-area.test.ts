@@ -90,3 +90,18 @@ describe('buildDemoArea', () => {
     expect(new Set(districts).size).toBe(districts.length);
   });
 });
+
+describe('demo staff', () => {
+  it('places early help workers in their council, not the ICB', () => {
+    const area = buildDemoArea({ seed: 5, scale: 1 });
+    const councils = new Set(
+      area.organisations.organisations.filter((o) => o.kind === 'local-authority').map((o) => o.id),
+    );
+    const workers = area.identity.userRoles
+      .filter((r) => r.role === 'early-help-worker')
+      .map((r) => r.userId);
+    const orgs = area.identity.users.filter((u) => workers.includes(u.id ?? '')).map((u) => u.organisationId);
+    expect(orgs.length).toBeGreaterThan(0);
+    expect(orgs.every((id) => councils.has(id))).toBe(true);
+  });
+});

@@ -73,7 +73,7 @@ export function buildDemoStaff(faker: Faker, plan: StaffPlan): IdentityData {
   for (const team of plan.camhsTeams)
     times(3, () => add('camhs-clinician', plan.trustId, { teamId: team.id }));
   for (const team of plan.earlyHelpTeams)
-    times(2, () => add('early-help-worker', plan.icbId, { teamId: team.id }));
+    times(2, () => add('early-help-worker', team.councilId, { teamId: team.id }));
   times(6, () => add('online-counsellor', plan.onlineProviderId, { teamId: plan.onlineTeam.id }));
   times(2, () => add('online-duty-senior', plan.onlineProviderId, { teamId: plan.onlineTeam.id }));
   for (const council of plan.councils) {

@@ -52,7 +52,7 @@ function Footer({ isDemo }: { isDemo: boolean }) {
             </li>
           </ul>
           <p className="nhsuk-body-s">
-            Lantern is open-source software. The area, schools and people shown are made up.
+            Lantern is open-source software.{isDemo && ' The area, schools and people shown are made up.'}
           </p>
         </div>
       </div>
