@@ -1,3 +1,26 @@
-/** Every permission, as `resource:action`. Deny by default: nothing is allowed unless listed for a role. */
-export const permissions = ['directory:read'] as const;
+/**
+ * Every permission, as `resource:action`. Deny by default: nothing is allowed unless a role in
+ * roles.ts grants it (or it is public). Later capabilities add their own.
+ */
+export const permissions = [
+  'directory:read',
+  'session:read-own',
+  'user:read',
+  'user:manage',
+  'user:reset-second-factor',
+  'team:read',
+  'access-log:read',
+  'audit:verify',
+] as const;
 export type Permission = (typeof permissions)[number];
+
+export const permissionDescriptions: Record<Permission, string> = {
+  'directory:read': 'Read the public service directory',
+  'session:read-own': 'See and end their own sessions',
+  'user:read': 'List staff accounts and their roles',
+  'user:manage': 'Create staff accounts, change roles and teams, deactivate and reactivate',
+  'user:reset-second-factor': "Reset a person's second factor so they enrol again",
+  'team:read': 'List teams and their members',
+  'access-log:read': "Read the access log of who opened which child's record",
+  'audit:verify': 'Check the access log and audit trail hash chains',
+};

@@ -1,9 +1,6 @@
 import type { Permission } from './permissions.js';
 
-/**
- * Staff roles, from the source documents' own words. A user can hold several. The permissions each
- * role grants are filled in by the identity and access capability; until then only public reads exist.
- */
+/** Staff roles, from the source documents' own words. A user can hold several. */
 export const staffRoles = [
   'system-administrator',
   'commissioner',
@@ -26,25 +23,153 @@ export const staffRoles = [
 
 export type StaffRole = (typeof staffRoles)[number];
 
-export const roleLabels: Record<StaffRole, string> = {
-  'system-administrator': 'System administrator',
-  commissioner: 'Commissioner or analyst',
-  'service-manager': 'Service manager',
-  'spa-clinician': 'Single point of access (triage) clinician',
-  'mhst-team-manager': 'MHST team manager',
-  'mhst-clinical-lead': 'MHST clinical lead',
-  supervisor: 'Supervisor',
-  emhp: 'Education Mental Health Practitioner',
-  'senior-practitioner': 'MHST senior practitioner',
-  'camhs-clinician': 'CAMHS clinician',
-  'early-help-worker': 'Early help worker',
-  'school-staff-referrer': 'School staff referrer',
-  'senior-mental-health-lead': "School's senior mental health lead",
-  'online-counsellor': 'Online support counsellor',
-  'online-duty-senior': 'Online duty senior',
-  'safeguarding-lead': 'Safeguarding lead',
-  'privacy-officer': 'Caldicott guardian or privacy officer',
+/**
+ * Whose children's records a role reaches once clinical records exist: worked out once per request
+ * and applied in the repositories. `none` means aggregates only.
+ */
+export type RecordScopeKind =
+  | 'none'
+  | 'own-referrals'
+  | 'school'
+  | 'caseload'
+  | 'team'
+  | 'service'
+  | 'organisation'
+  | 'online';
+
+export interface RoleDefinition {
+  label: string;
+  permissions: readonly Permission[];
+  /** Roles that can read clinical records, or change who can, must use a second factor. */
+  requiresSecondFactor: boolean;
+  recordScope: RecordScopeKind;
+}
+
+const signedIn: readonly Permission[] = ['directory:read', 'session:read-own'];
+
+/** The role → permission table. Reviewed like code; docs/security.md shows it, generated from here. */
+export const roleDefinitions: Record<StaffRole, RoleDefinition> = {
+  'system-administrator': {
+    label: 'System administrator',
+    permissions: [
+      ...signedIn,
+      'user:read',
+      'user:manage',
+      'user:reset-second-factor',
+      'team:read',
+      'audit:verify',
+    ],
+    requiresSecondFactor: true,
+    recordScope: 'none',
+  },
+  commissioner: {
+    label: 'Commissioner or analyst',
+    permissions: signedIn,
+    requiresSecondFactor: false,
+    recordScope: 'none',
+  },
+  'service-manager': {
+    label: 'Service manager',
+    permissions: [...signedIn, 'user:read', 'team:read'],
+    requiresSecondFactor: true,
+    recordScope: 'service',
+  },
+  'spa-clinician': {
+    label: 'Single point of access (triage) clinician',
+    permissions: signedIn,
+    requiresSecondFactor: true,
+    recordScope: 'service',
+  },
+  'mhst-team-manager': {
+    label: 'MHST team manager',
+    permissions: [...signedIn, 'team:read'],
+    requiresSecondFactor: true,
+    recordScope: 'team',
+  },
+  'mhst-clinical-lead': {
+    label: 'MHST clinical lead',
+    permissions: [...signedIn, 'team:read'],
+    requiresSecondFactor: true,
+    recordScope: 'team',
+  },
+  supervisor: { label: 'Supervisor', permissions: signedIn, requiresSecondFactor: true, recordScope: 'team' },
+  emhp: {
+    label: 'Education Mental Health Practitioner',
+    permissions: signedIn,
+    requiresSecondFactor: true,
+    recordScope: 'caseload',
+  },
+  'senior-practitioner': {
+    label: 'MHST senior practitioner',
+    permissions: signedIn,
+    requiresSecondFactor: true,
+    recordScope: 'team',
+  },
+  'camhs-clinician': {
+    label: 'CAMHS clinician',
+    permissions: signedIn,
+    requiresSecondFactor: true,
+    recordScope: 'team',
+  },
+  'early-help-worker': {
+    label: 'Early help worker',
+    permissions: signedIn,
+    requiresSecondFactor: true,
+    recordScope: 'caseload',
+  },
+  'school-staff-referrer': {
+    label: 'School staff referrer',
+    permissions: signedIn,
+    requiresSecondFactor: false,
+    recordScope: 'own-referrals',
+  },
+  'senior-mental-health-lead': {
+    label: "School's senior mental health lead",
+    permissions: signedIn,
+    requiresSecondFactor: false,
+    recordScope: 'school',
+  },
+  'online-counsellor': {
+    label: 'Online support counsellor',
+    permissions: signedIn,
+    requiresSecondFactor: true,
+    recordScope: 'online',
+  },
+  'online-duty-senior': {
+    label: 'Online duty senior',
+    permissions: signedIn,
+    requiresSecondFactor: true,
+    recordScope: 'online',
+  },
+  'safeguarding-lead': {
+    label: 'Safeguarding lead',
+    permissions: signedIn,
+    requiresSecondFactor: true,
+    recordScope: 'organisation',
+  },
+  'privacy-officer': {
+    label: 'Caldicott guardian or privacy officer',
+    permissions: [...signedIn, 'access-log:read', 'audit:verify'],
+    requiresSecondFactor: true,
+    recordScope: 'none',
+  },
 };
+
+export const roleLabels = Object.fromEntries(
+  staffRoles.map((role) => [role, roleDefinitions[role].label]),
+) as Record<StaffRole, string>;
 
 /** What anyone may do without signing in. */
 export const publicPermissions: readonly Permission[] = ['directory:read'];
+
+export function isStaffRole(value: string): value is StaffRole {
+  return (staffRoles as readonly string[]).includes(value);
+}
+
+export function permissionsOfRoles(roles: readonly StaffRole[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => roleDefinitions[role].permissions));
+}
+
+export function needsSecondFactor(roles: readonly StaffRole[]): boolean {
+  return roles.some((role) => roleDefinitions[role].requiresSecondFactor);
+}

@@ -1,8 +1,9 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations, schools, teams } from './organisations.js';
 
-// Owned by the `identity` area. Sign-in, sessions and second factors arrive with the identity
-// capability; these tables hold who the staff are and the roles they hold.
+// Owned by the `identity` area: staff, their roles, their credentials and their sessions.
+// Only src/db/repositories/identity.repository.ts queries these tables.
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -12,6 +13,14 @@ export const users = pgTable('users', {
     .notNull()
     .references(() => organisations.id),
   isActive: boolean('is_active').notNull().default(true),
+  /** argon2id; null until a password is set (or for accounts that only sign in through OpenID Connect). */
+  passwordHash: text('password_hash'),
+  /** Base32 TOTP secret; null until the person starts enrolling. */
+  totpSecret: text('totp_secret'),
+  totpConfirmedAt: timestamp('totp_confirmed_at', { withTimezone: true }),
+  /** The last TOTP time step accepted, so a code cannot be used twice. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -27,7 +36,53 @@ export const userRoles = pgTable(
     teamId: uuid('team_id').references(() => teams.id),
     schoolUrn: integer('school_urn').references(() => schools.urn),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Removing a role or team membership sets this; it takes effect on the person's next request. */
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('user_roles_user_idx').on(t.userId)],
 );
+
+/** One-time recovery codes for a lost authenticator, stored hashed. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** False between the password and the second factor: such a session can only finish signing in. */
+    isSecondFactorDone: boolean('is_second_factor_done').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId).where(sql`${t.endedAt} is null`)],
+);
+
+/**
+ * Failed sign-ins per email (hashed), kept alike for known and unknown emails so the answer never
+ * tells whether an account exists.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  emailHash: text('email_hash').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

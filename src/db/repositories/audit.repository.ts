@@ -1,0 +1,133 @@
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import { type ChainedRow, chainHash, GENESIS } from '../../domain/audit/hash-chain.js';
+import type { LanternDb } from '../client.js';
+import { accessLog, auditLog } from '../schema/audit.js';
+
+// The only code that writes or reads the audit area's tables.
+
+export type AccessLogEntry = Omit<typeof accessLog.$inferInsert, 'id' | 'previousHash' | 'hash'> & {
+  occurredAt: Date;
+};
+export type AuditLogEntry = Omit<typeof auditLog.$inferInsert, 'id' | 'previousHash' | 'hash'> & {
+  occurredAt: Date;
+};
+
+/** Fixed keys so appends to one chain queue behind each other instead of forking it. */
+const CHAIN_LOCK = { access_log: 4_242_0101, audit_log: 4_242_0102 } as const;
+
+/** What each row's hash covers: every column except the id and the hashes themselves. */
+export function accessContent(row: AccessLogEntry) {
+  const {
+    occurredAt,
+    requestId,
+    userId,
+    roles,
+    organisationId,
+    basis,
+    subjectKind,
+    subjectId,
+    action,
+    outcome,
+    reason,
+  } = row;
+  return {
+    occurredAt,
+    requestId,
+    userId,
+    roles,
+    organisationId,
+    basis,
+    subjectKind,
+    subjectId,
+    action,
+    outcome,
+    reason,
+  };
+}
+
+export function auditContent(row: AuditLogEntry) {
+  const { occurredAt, requestId, userId, entity, entityId, action, before, after } = row;
+  return { occurredAt, requestId, userId, entity, entityId, action, before, after };
+}
+
+async function append<T extends AccessLogEntry | AuditLogEntry>(
+  db: LanternDb,
+  table: typeof accessLog | typeof auditLog,
+  entry: T,
+  content: unknown,
+) {
+  // Within the caller's transaction this is a savepoint; the lock lasts until the outer commit.
+  await db.transaction(async (tx) => {
+    const lockKey = table === accessLog ? CHAIN_LOCK.access_log : CHAIN_LOCK.audit_log;
+    await tx.execute(sql`select pg_advisory_xact_lock(${lockKey})`);
+    const [last] = await tx.select({ hash: table.hash }).from(table).orderBy(desc(table.id)).limit(1);
+    const previousHash = last?.hash ?? GENESIS;
+    await tx
+      .insert(table)
+      .values({ ...entry, previousHash, hash: chainHash(previousHash, content) } as never);
+  });
+}
+
+export function appendAccessLog(db: LanternDb, entry: AccessLogEntry) {
+  return append(
+    db,
+    accessLog,
+    {
+      ...entry,
+      userId: entry.userId ?? null,
+      organisationId: entry.organisationId ?? null,
+      subjectId: entry.subjectId ?? null,
+      reason: entry.reason ?? null,
+    },
+    accessContent({
+      ...entry,
+      userId: entry.userId ?? null,
+      organisationId: entry.organisationId ?? null,
+      subjectId: entry.subjectId ?? null,
+      reason: entry.reason ?? null,
+    }),
+  );
+}
+
+export function appendAuditLog(db: LanternDb, entry: AuditLogEntry) {
+  const full = {
+    ...entry,
+    userId: entry.userId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  };
+  return append(db, auditLog, full, auditContent(full));
+}
+
+/** Reads a whole chain in id order, in pages, for the verifier. */
+export async function* chainRows(
+  db: LanternDb,
+  which: 'access_log' | 'audit_log',
+): AsyncGenerator<ChainedRow> {
+  let after = 0;
+  for (;;) {
+    if (which === 'access_log') {
+      const rows = await db
+        .select()
+        .from(accessLog)
+        .where(gt(accessLog.id, after))
+        .orderBy(asc(accessLog.id))
+        .limit(5000);
+      for (const row of rows)
+        yield { id: row.id, previousHash: row.previousHash, hash: row.hash, content: accessContent(row) };
+      if (rows.length < 5000) return;
+      after = rows.at(-1)?.id ?? after;
+    } else {
+      const rows = await db
+        .select()
+        .from(auditLog)
+        .where(gt(auditLog.id, after))
+        .orderBy(asc(auditLog.id))
+        .limit(5000);
+      for (const row of rows)
+        yield { id: row.id, previousHash: row.previousHash, hash: row.hash, content: auditContent(row) };
+      if (rows.length < 5000) return;
+      after = rows.at(-1)?.id ?? after;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The access log and the audit trail are hash chains: each row's hash covers its own content and
+ * the previous row's hash, so editing, deleting, inserting or reordering any row breaks the chain
+ * from that point on. The first row follows GENESIS.
+ */
+export const GENESIS = '0'.repeat(64);
+
+/** A stable text form of a value: object keys sorted, dates as ISO strings. */
+export function canonical(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function chainHash(previousHash: string, content: unknown): string {
+  return createHash('sha256').update(previousHash).update('\n').update(canonical(content)).digest('hex');
+}
+
+export interface ChainedRow {
+  id: number;
+  previousHash: string;
+  hash: string;
+  content: unknown;
+}
+
+export type ChainProblem =
+  | { id: number; problem: 'content-changed' }
+  | { id: number; problem: 'broken-link' };
+
+/**
+ * Walks a chain in id order. A row whose hash does not match its content was edited (or inserted
+ * with a made-up hash); a row whose previous hash is not the hash before it follows a deletion,
+ * an insertion or a reordering.
+ */
+export function verifyChain(rows: readonly ChainedRow[]): { rows: number; problems: ChainProblem[] } {
+  const problems: ChainProblem[] = [];
+  let previous = GENESIS;
+  for (const row of rows) {
+    if (row.previousHash !== previous) problems.push({ id: row.id, problem: 'broken-link' });
+    if (chainHash(row.previousHash, row.content) !== row.hash)
+      problems.push({ id: row.id, problem: 'content-changed' });
+    previous = row.hash;
+  }
+  return { rows: rows.length, problems };
+}
