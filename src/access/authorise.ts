@@ -1,9 +1,31 @@
 import { AppError } from '../domain/app-error.js';
 import type { Permission } from './permissions.js';
-import { publicPermissions } from './roles.js';
+import { needsSecondFactor, permissionsOfRoles, publicPermissions, type StaffRole } from './roles.js';
 
-/** Who is asking. Signed-in staff arrive with the identity capability; today everyone is anonymous. */
-export type Actor = { kind: 'anonymous' };
+/** Who is asking: nobody signed in, or a member of staff with the roles they hold right now. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'staff';
+      userId: string;
+      organisationId: string;
+      roles: StaffRole[];
+      teamIds: string[];
+      schoolUrns: number[];
+      sessionTokenHash: string;
+      /** False between the password and the second factor, for roles that need one. */
+      isSignedIn: boolean;
+    };
+
+/** One access-log row: who looked at what, on what basis, and whether it was allowed. */
+export interface AccessRecord {
+  subjectKind: string;
+  subjectId?: string | null;
+  action: string;
+  outcome: 'allowed' | 'denied' | 'break-glass';
+  basis: string;
+  reason?: string | null;
+}
 
 /** What every service receives: who is asking, for which request, and when. */
 export interface ServiceContext {
@@ -12,23 +34,40 @@ export interface ServiceContext {
   now: () => Date;
   /** Permissions this request has been checked for; a service that checked none is a bug. */
   authorised: Permission[];
+  /** Writes one access-log row; if it cannot be written the caller must not go on. */
+  recordAccess: (record: AccessRecord) => Promise<void>;
 }
 
-export function anonymousContext(requestId: string, now: () => Date = () => new Date()): ServiceContext {
-  return { requestId, actor: { kind: 'anonymous' }, now, authorised: [] };
+export function anonymousContext(
+  requestId: string,
+  recordAccess: ServiceContext['recordAccess'],
+  now: () => Date = () => new Date(),
+): ServiceContext {
+  return { requestId, actor: { kind: 'anonymous' }, now, authorised: [], recordAccess };
 }
 
-function permissionsOf(actor: Actor): readonly Permission[] {
-  switch (actor.kind) {
-    case 'anonymous':
-      return publicPermissions;
+export function permissionsOf(actor: Actor): ReadonlySet<Permission> {
+  if (actor.kind === 'anonymous' || !actor.isSignedIn) return new Set(publicPermissions);
+  return new Set([...publicPermissions, ...permissionsOfRoles(actor.roles)]);
+}
+
+/** Staff whose roles need a second factor are signed in only once they have given it. */
+export function isSignedInAfter(roles: readonly StaffRole[], isSecondFactorDone: boolean): boolean {
+  return isSecondFactorDone || !needsSecondFactor(roles);
+}
+
+/**
+ * The first line of every service. Someone not signed in gets 401; signed-in staff without the
+ * permission get 403, and the refusal is written to the access log.
+ */
+export async function authorise(ctx: ServiceContext, permission: Permission): Promise<void> {
+  if (permissionsOf(ctx.actor).has(permission)) {
+    ctx.authorised.push(permission);
+    return;
   }
-}
-
-/** The first line of every service: throws unless the actor holds the permission. */
-export function authorise(ctx: ServiceContext, permission: Permission): void {
-  if (!permissionsOf(ctx.actor).includes(permission)) {
-    throw new AppError('forbidden', 'You do not have permission to do that.');
+  if (ctx.actor.kind === 'anonymous' || !ctx.actor.isSignedIn) {
+    throw new AppError('unauthenticated', 'Sign in to continue.');
   }
-  ctx.authorised.push(permission);
+  await ctx.recordAccess({ subjectKind: 'permission', action: permission, outcome: 'denied', basis: 'role' });
+  throw new AppError('forbidden', 'You do not have permission to do that.');
 }

@@ -4,6 +4,7 @@
  */
 export const permissions = [
   'directory:read',
+  'session:create',
   'session:read-own',
   'user:read',
   'user:manage',
@@ -16,6 +17,7 @@ export type Permission = (typeof permissions)[number];
 
 export const permissionDescriptions: Record<Permission, string> = {
   'directory:read': 'Read the public service directory',
+  'session:create': 'Sign in (anyone may try)',
   'session:read-own': 'See and end their own sessions',
   'user:read': 'List staff accounts and their roles',
   'user:manage': 'Create staff accounts, change roles and teams, deactivate and reactivate',

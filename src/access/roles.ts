@@ -160,7 +160,7 @@ export const roleLabels = Object.fromEntries(
 ) as Record<StaffRole, string>;
 
 /** What anyone may do without signing in. */
-export const publicPermissions: readonly Permission[] = ['directory:read'];
+export const publicPermissions: readonly Permission[] = ['directory:read', 'session:create'];
 
 export function isStaffRole(value: string): value is StaffRole {
   return (staffRoles as readonly string[]).includes(value);

@@ -3,15 +3,18 @@ import { parseArgs } from 'node:util';
 import { DatabaseUnreachableError, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { MAX_SCALE } from '../demo/demo-area.js';
+import { DEMO_PASSWORD } from '../demo/demo-staff.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { DEFAULT_DEMO_SEED, startServer } from '../server/main.js';
+import { verifyAuditChains } from '../services/audit/access-log.js';
 
 const usage = `Usage: lantern <command>
 
 Commands:
   start                     migrate the database, build the demo area if it is empty, and serve Lantern
   migrate                   apply database migrations and exit
+  audit verify              check the access log and audit trail hash chains; exit 1 if broken
   demo [--seed N] [--scale N]
                             build the fictional demo area into an empty database
 `;
@@ -25,7 +28,16 @@ async function main(argv: string[]): Promise<number> {
       console.log(`\nLantern is running at ${server.url}`);
       console.log(`  Find support (public):  ${server.url}/find-support`);
       console.log(`  API documentation:      ${server.url}/api/docs`);
-      console.log('Press Ctrl+C to stop.');
+      if (server.demoAccounts.length > 0) {
+        console.log(`\nDemo accounts (fictional area only). Password for every account: ${DEMO_PASSWORD}`);
+        console.log(
+          'Add the TOTP secret to an authenticator app to sign in as a role that needs a second factor.',
+        );
+        for (const account of server.demoAccounts) {
+          console.log(`  ${account.email.padEnd(48)} ${account.totpSecret ?? '(no second factor needed)'}`);
+        }
+      }
+      console.log('\nPress Ctrl+C to stop.');
       const stop = async () => {
         await server.stop();
         process.exit(0);
@@ -43,6 +55,24 @@ async function main(argv: string[]): Promise<number> {
         await database.close();
       }
       return 0;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify')
+        throw new UsageError('the audit command has one action: lantern audit verify');
+      const database = await openDatabase(config);
+      try {
+        const reports = await verifyAuditChains(database.db);
+        for (const report of reports) {
+          const verdict =
+            report.problems.length === 0 ? 'intact' : `BROKEN at ${report.problems.length} place(s)`;
+          console.log(`${report.chain}: ${report.rows} rows, ${verdict}`);
+          for (const problem of report.problems.slice(0, 20))
+            console.log(`  row ${problem.id}: ${problem.problem}`);
+        }
+        return reports.every((report) => report.problems.length === 0) ? 0 : 1;
+      } finally {
+        await database.close();
+      }
     }
     case 'demo': {
       const { values } = parseArgs({

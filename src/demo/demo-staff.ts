@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { type StaffRole, staffRoles } from '../access/roles.js';
+import { roleDefinitions, type StaffRole, staffRoles } from '../access/roles.js';
 import type { IdentityData } from '../db/repositories/identity.repository.js';
 
 interface Team {
@@ -18,6 +18,9 @@ export interface StaffPlan {
   onlineTeam: Team;
   spaTeam: Team;
 }
+
+/** Every demo account's password. The demo area is fictional; never load it next to real data. */
+export const DEMO_PASSWORD = 'lantern-demo-2026';
 
 /** The email of the first demo user holding a role, so the README can name one account per role. */
 export function demoEmailFor(role: StaffRole): string {
@@ -42,7 +45,18 @@ export function buildDemoStaff(faker: Faker, plan: StaffPlan): IdentityData {
       : `${firstName}.${lastName}.${data.users.length}@demo.lantern.example`
           .toLowerCase()
           .replace(/[^a-z0-9.@-]/g, '');
-    const user = { id: faker.string.uuid(), email, displayName: `${firstName} ${lastName}`, organisationId };
+    // The named account for each role is already enrolled for a second factor, with a known secret;
+    // everyone else enrols on first sign-in, as a new member of staff would.
+    const needsFactor = isFirst && roleDefinitions[role].requiresSecondFactor;
+    const totpSecret = faker.string.fromCharacters('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 32);
+    const user = {
+      id: faker.string.uuid(),
+      email,
+      displayName: `${firstName} ${lastName}`,
+      organisationId,
+      totpSecret: needsFactor ? totpSecret : null,
+      totpConfirmedAt: needsFactor ? new Date('2026-01-01T00:00:00Z') : null,
+    };
     data.users.push(user);
     data.userRoles.push({
       id: faker.string.uuid(),

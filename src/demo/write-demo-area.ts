@@ -1,7 +1,9 @@
 import type { Database } from '../db/client.js';
 import { insertIdentityData } from '../db/repositories/identity.repository.js';
 import { countOrganisations, insertOrganisationsData } from '../db/repositories/organisations.repository.js';
+import { hashPassword } from '../services/identity/credentials.js';
 import { buildDemoArea, type DemoOptions } from './demo-area.js';
+import { DEMO_PASSWORD } from './demo-staff.js';
 
 export interface DemoSummary {
   organisations: number;
@@ -14,6 +16,9 @@ export interface DemoSummary {
 /** Writes a demo area in one transaction, so a failure leaves the database as it was. */
 export async function writeDemoArea(database: Database, options: DemoOptions): Promise<DemoSummary> {
   const area = buildDemoArea(options);
+  // One argon2id hash for all: hashing each of hundreds of accounts would slow every start.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  area.identity.users = area.identity.users.map((user) => ({ ...user, passwordHash }));
   await database.db.transaction(async (tx) => {
     await insertOrganisationsData(tx, area.organisations);
     await insertIdentityData(tx, area.identity);

@@ -6,6 +6,7 @@ export const appErrorStatus = {
   'not-found': 404,
   conflict: 409,
   'precondition-failed': 412,
+  'precondition-required': 428,
   'rate-limited': 429,
   unavailable: 503,
 } as const;

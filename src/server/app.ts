@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -9,14 +10,20 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
+import { appendAccessLog } from '../db/repositories/audit.repository.js';
+import { AppError } from '../domain/app-error.js';
 import type { Config } from './config.js';
 import { loggerOptions } from './logger.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerRequestContext, requireAuthorisation } from './plugins/request-context.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerSessions, sessionCookie } from './plugins/session.js';
 import { registerWebApp } from './plugins/web-app.js';
+import { adminRoutes } from './routes/admin.routes.js';
 import { directoryRoutes } from './routes/directory.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { securitySchemes } from './routes/security.js';
+import { sessionRoutes } from './routes/session.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -37,9 +44,20 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.setSerializerCompiler(serializerCompiler);
 
   const db = deps.database.db;
+  const now = deps.now ?? (() => new Date());
+  const cookie = sessionCookie(config);
   registerErrorHandling(app);
-  registerRequestContext(app, { now: deps.now ?? (() => new Date()) });
+  registerRequestContext(app, { now, appendAccessLog: (entry) => appendAccessLog(db, entry) });
   await registerSecurityHeaders(app, { isProduction: config.NODE_ENV === 'production' });
+  await registerSessions(app, { db, now, config, cookie });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'rate-limited',
+        `Too many attempts from this address. Wait ${Math.ceil(context.ttl / 1000)} seconds.`,
+      ),
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -51,6 +69,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
           "Children and young people's mental health support. Errors are RFC 9457 problem details.",
       },
       servers: [{ url: config.PUBLIC_URL }],
+      components: { securitySchemes },
     },
     transform: jsonSchemaTransform,
   });
@@ -61,6 +80,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(async (api) => {
     if (config.NODE_ENV !== 'production') requireAuthorisation(api);
     await api.register(directoryRoutes, { db });
+    await api.register(sessionRoutes, { db, cookie });
+    await api.register(adminRoutes, { db });
   });
 
   await registerWebApp(app, deps.webAppFolder);

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import * as identity from '../db/repositories/identity.repository.js';
+import { findArea } from '../db/repositories/organisations.repository.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -9,6 +11,8 @@ export const DEFAULT_DEMO_SEED = 20_261_123;
 
 export interface RunningServer {
   app: FastifyInstance;
+  /** The demo area's named accounts, when the database holds the fictional demo area. */
+  demoAccounts: { role: string; email: string; totpSecret: string | null }[];
   database: Database;
   url: string;
   stop(): Promise<void>;
@@ -25,6 +29,8 @@ export async function startServer(config: Config, say: (line: string) => void): 
       `The database was empty, so Lantern built the fictional demo area: ${summary.schools} schools, ${summary.services} services, ${summary.staff} staff.`,
     );
   }
+  const area = await findArea(database.db);
+  const demoAccounts = area?.isFictional ? await identity.demoAccounts(database.db) : [];
   const app = await buildApp(config, { database });
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
@@ -34,6 +40,7 @@ export async function startServer(config: Config, say: (line: string) => void): 
     app,
     database,
     url,
+    demoAccounts,
     async stop() {
       await app.close();
       await database.close();

@@ -1,4 +1,4 @@
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import { type ChainedRow, chainHash, GENESIS } from '../../domain/audit/hash-chain.js';
 import type { LanternDb } from '../client.js';
 import { accessLog, auditLog } from '../schema/audit.js';
@@ -130,4 +130,32 @@ export async function* chainRows(
       after = rows.at(-1)?.id ?? after;
     }
   }
+}
+
+export interface AccessLogFilter {
+  userId?: string | undefined;
+  subjectKind?: string | undefined;
+  subjectId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  isNewestFirst: boolean;
+  limit: number;
+  offset: number;
+}
+
+export function searchAccessLog(db: LanternDb, filter: AccessLogFilter) {
+  const conditions = [
+    filter.userId ? eq(accessLog.userId, filter.userId) : undefined,
+    filter.subjectKind ? eq(accessLog.subjectKind, filter.subjectKind) : undefined,
+    filter.subjectId ? eq(accessLog.subjectId, filter.subjectId) : undefined,
+    filter.from ? gte(accessLog.occurredAt, filter.from) : undefined,
+    filter.to ? lte(accessLog.occurredAt, filter.to) : undefined,
+  ];
+  return db
+    .select()
+    .from(accessLog)
+    .where(and(...conditions))
+    .orderBy(filter.isNewestFirst ? desc(accessLog.id) : asc(accessLog.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
 }

@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { insertInChunks } from '../bulk-insert.js';
 import type { LanternDb } from '../client.js';
-import { userRoles, users } from '../schema/identity.js';
+import { recoveryCodes, userRoles, users } from '../schema/identity.js';
+import { organisations, teams } from '../schema/organisations.js';
 
-// The only code that queries the identity area's tables.
+// The only code that queries the identity area's staff tables (users, roles, second factors).
 
 export interface IdentityData {
   users: (typeof users.$inferInsert)[];
@@ -15,10 +16,132 @@ export async function insertIdentityData(db: LanternDb, data: IdentityData): Pro
   await insertInChunks(db, userRoles, data.userRoles);
 }
 
-export async function countUsersByRole(db: LanternDb): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ role: userRoles.role, count: sql<number>`count(*)::int` })
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: LanternDb, email: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+  return row ?? null;
+}
+
+export async function findUser(db: LanternDb, id: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export interface RoleGrant {
+  id: string;
+  role: string;
+  teamId: string | null;
+  teamName: string | null;
+  schoolUrn: number | null;
+}
+
+/** The roles a user holds now: revoked grants are left out, so a removal bites on the next request. */
+export function activeRoles(db: LanternDb, userId: string): Promise<RoleGrant[]> {
+  return db
+    .select({
+      id: userRoles.id,
+      role: userRoles.role,
+      teamId: userRoles.teamId,
+      teamName: teams.name,
+      schoolUrn: userRoles.schoolUrn,
+    })
     .from(userRoles)
-    .groupBy(userRoles.role);
-  return new Map(rows.map((row) => [row.role, Number(row.count)]));
+    .leftJoin(teams, eq(teams.id, userRoles.teamId))
+    .where(and(eq(userRoles.userId, userId), isNull(userRoles.revokedAt)))
+    .orderBy(asc(userRoles.grantedAt), asc(userRoles.role));
+}
+
+export async function listUsers(db: LanternDb) {
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      organisation: organisations.name,
+      isActive: users.isActive,
+      hasSecondFactor: sql<boolean>`${users.totpConfirmedAt} is not null`,
+      version: users.version,
+      roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r
+        where r.user_id = ${users.id} and r.revoked_at is null), '{}')`,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .orderBy(asc(users.displayName));
+  return rows;
+}
+
+/** Changes a user's row if its version still matches; returns the new row, or null if it moved on. */
+export async function updateUser(
+  db: LanternDb,
+  id: string,
+  expectedVersion: number,
+  change: Partial<
+    Pick<UserRow, 'isActive' | 'passwordHash' | 'totpSecret' | 'totpConfirmedAt' | 'totpLastStep'>
+  >,
+): Promise<UserRow | null> {
+  const [row] = await db
+    .update(users)
+    .set({ ...change, version: sql`${users.version} + 1` })
+    .where(and(eq(users.id, id), eq(users.version, expectedVersion)))
+    .returning();
+  return row ?? null;
+}
+
+/** Accepts a TOTP time step only if it is later than the last one used: a code works once. */
+export async function claimTotpStep(db: LanternDb, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`coalesce(${users.totpLastStep}, -1) < ${step}`))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+export async function revokeRole(db: LanternDb, userId: string, grantId: string, at: Date) {
+  const [row] = await db
+    .update(userRoles)
+    .set({ revokedAt: at })
+    .where(and(eq(userRoles.id, grantId), eq(userRoles.userId, userId), isNull(userRoles.revokedAt)))
+    .returning();
+  return row ?? null;
+}
+
+export async function replaceRecoveryCodes(db: LanternDb, userId: string, codeHashes: string[], at: Date) {
+  await db
+    .update(recoveryCodes)
+    .set({ usedAt: at })
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  if (codeHashes.length > 0) {
+    await db.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash })));
+  }
+}
+
+/** Uses up one recovery code; true only the first time a given code is used. */
+export async function spendRecoveryCode(db: LanternDb, userId: string, codeHash: string, at: Date) {
+  const rows = await db
+    .update(recoveryCodes)
+    .set({ usedAt: at })
+    .where(
+      and(
+        eq(recoveryCodes.userId, userId),
+        eq(recoveryCodes.codeHash, codeHash),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
+    .returning({ id: recoveryCodes.id });
+  return rows.length === 1;
+}
+
+/** The named demo account for each role, with its TOTP secret, for printing at start-up. */
+export function demoAccounts(db: LanternDb) {
+  return db
+    .select({ email: users.email, totpSecret: users.totpSecret, role: userRoles.role })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(sql`${users.email} = ${userRoles.role} || '@demo.lantern.example'`)
+    .orderBy(asc(userRoles.role));
 }

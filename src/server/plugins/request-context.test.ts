@@ -7,11 +7,11 @@ import { registerRequestContext, requireAuthorisation } from './request-context.
 async function appWith(handler: 'checks' | 'forgets' | 'forgets-text') {
   const app = Fastify();
   registerErrorHandling(app);
-  registerRequestContext(app, { now: () => new Date() });
+  registerRequestContext(app, { now: () => new Date(), appendAccessLog: async () => undefined });
   await app.register(async (scope) => {
     requireAuthorisation(scope);
     scope.get('/thing', async (request) => {
-      if (handler === 'checks') authorise(request.ctx, 'directory:read');
+      if (handler === 'checks') await authorise(request.ctx, 'directory:read');
       return handler === 'forgets-text' ? 'ok' : { ok: true };
     });
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { anonymousContext, type ServiceContext } from '../../access/authorise.js';
+import { type AccessRecord, anonymousContext, type ServiceContext } from '../../access/authorise.js';
+import type { AccessLogEntry } from '../../db/repositories/audit.repository.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -7,11 +8,25 @@ declare module 'fastify' {
   }
 }
 
-/** Gives every request its service context and echoes its id. */
-export function registerRequestContext(app: FastifyInstance, options: { now: () => Date }) {
+/** Gives every request its service context, able to write the access log, and echoes its id. */
+export function registerRequestContext(
+  app: FastifyInstance,
+  options: { now: () => Date; appendAccessLog: (entry: AccessLogEntry) => Promise<void> },
+) {
   app.decorateRequest('ctx', null as unknown as ServiceContext);
   app.addHook('onRequest', async (request, reply) => {
-    request.ctx = anonymousContext(request.id, options.now);
+    const recordAccess = (record: AccessRecord) => {
+      const actor = request.ctx.actor;
+      return options.appendAccessLog({
+        ...record,
+        occurredAt: options.now(),
+        requestId: request.id,
+        userId: actor.kind === 'staff' ? actor.userId : null,
+        roles: actor.kind === 'staff' ? actor.roles : [],
+        organisationId: actor.kind === 'staff' ? actor.organisationId : null,
+      });
+    };
+    request.ctx = anonymousContext(request.id, recordAccess, options.now);
     reply.header('x-request-id', request.id);
   });
 }

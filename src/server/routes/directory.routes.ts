@@ -13,6 +13,7 @@ import { getArea } from '../../services/organisations/get-area.js';
 import { getDirectoryService } from '../../services/organisations/get-directory-service.js';
 import { listSchools } from '../../services/organisations/list-schools.js';
 import { searchDirectory } from '../../services/organisations/search-directory.js';
+import { publicOperation } from './security.js';
 
 /** The public "Find support" directory: no sign-in, no personal data. */
 export const directoryRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app, { db }) => {
@@ -24,6 +25,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (
       schema: {
         summary: 'Services that fit an age, school or postcode, and a worry, with the reasons',
         tags,
+        ...publicOperation,
         querystring: DirectorySearchQuery,
         response: { 200: DirectorySearchResult, 400: Problem },
       },
@@ -41,6 +43,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (
       schema: {
         summary: "One service's directory entry",
         tags,
+        ...publicOperation,
         params: ServiceSlugParams,
         response: { 200: DirectoryService, 400: Problem, 404: Problem },
       },
@@ -54,6 +57,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (
       schema: {
         summary: 'The area this installation serves, and whether it is the fictional demo area',
         tags,
+        ...publicOperation,
         response: { 200: DirectoryArea, 404: Problem },
       },
     },
@@ -62,7 +66,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (
 
   app.get(
     '/api/directory/schools',
-    { schema: { summary: 'Schools in the area', tags, response: { 200: SchoolList } } },
+    { schema: { summary: 'Schools in the area', tags, ...publicOperation, response: { 200: SchoolList } } },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
       return { schools: await listSchools(request.ctx, { db }) };

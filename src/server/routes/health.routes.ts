@@ -5,6 +5,7 @@ import { Problem } from '../../contracts/problem.js';
 import type { LanternDb } from '../../db/client.js';
 import { migrationStatus } from '../../db/migrate.js';
 import { sendProblem } from '../plugins/errors.js';
+import { publicOperation } from './security.js';
 
 const Health = z.object({ status: z.literal('ok') });
 const Ready = z.object({
@@ -19,7 +20,14 @@ export const healthRoutes: FastifyPluginAsyncZod<{
 }> = async (app, { db, databaseKind }) => {
   app.get(
     '/api/health',
-    { schema: { summary: 'The process is alive', tags: ['operations'], response: { 200: Health } } },
+    {
+      schema: {
+        summary: 'The process is alive',
+        tags: ['operations'],
+        ...publicOperation,
+        response: { 200: Health },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -29,6 +37,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{
       schema: {
         summary: 'The database is reachable and its migrations are current',
         tags: ['operations'],
+        ...publicOperation,
         response: { 200: Ready, 503: Problem },
       },
     },

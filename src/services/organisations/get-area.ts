@@ -6,7 +6,7 @@ import { AppError } from '../../domain/app-error.js';
 
 /** The area this installation serves, and whether it is the fictional demo area. */
 export async function getArea(ctx: ServiceContext, deps: { db: LanternDb }): Promise<DirectoryArea> {
-  authorise(ctx, 'directory:read');
+  await authorise(ctx, 'directory:read');
   const area = await organisations.findArea(deps.db);
   if (!area) throw new AppError('not-found', 'No area has been set up yet.');
   return area;

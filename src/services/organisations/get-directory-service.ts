@@ -11,7 +11,7 @@ export async function getDirectoryService(
   deps: { db: LanternDb },
   slug: string,
 ): Promise<DirectoryService> {
-  authorise(ctx, 'directory:read');
+  await authorise(ctx, 'directory:read');
   const row = await organisations.directoryCandidateBySlug(deps.db, slug);
   if (!row) throw new AppError('not-found', 'There is no service at this address.');
   const hours = await organisations.openingHoursFor(deps.db, [row.serviceId]);

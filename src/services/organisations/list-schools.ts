@@ -5,6 +5,6 @@ import * as organisations from '../../db/repositories/organisations.repository.j
 
 /** Schools in the area, for the "Which school?" question. School names and URNs are public. */
 export async function listSchools(ctx: ServiceContext, deps: { db: LanternDb }): Promise<SchoolSummary[]> {
-  authorise(ctx, 'directory:read');
+  await authorise(ctx, 'directory:read');
   return organisations.listSchools(deps.db);
 }

@@ -13,7 +13,7 @@ export async function searchDirectory(
   deps: { db: LanternDb },
   query: DirectorySearchQuery,
 ): Promise<DirectorySearchResult> {
-  authorise(ctx, 'directory:read');
+  await authorise(ctx, 'directory:read');
   const school = query.school === undefined ? null : await organisations.findSchool(deps.db, query.school);
   if (query.school !== undefined && !school) {
     throw new AppError('bad-request', 'We do not know that school.', [

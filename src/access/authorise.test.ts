@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../domain/app-error.js';
+import {
+  type AccessRecord,
+  type Actor,
+  authorise,
+  isSignedInAfter,
+  type ServiceContext,
+} from './authorise.js';
+import type { StaffRole } from './roles.js';
+
+function contextFor(actor: Actor) {
+  const records: AccessRecord[] = [];
+  const ctx: ServiceContext = {
+    requestId: 'r',
+    actor,
+    now: () => new Date(),
+    authorised: [],
+    recordAccess: async (record) => {
+      records.push(record);
+    },
+  };
+  return { ctx, records };
+}
+
+const staff = (roles: StaffRole[], isSignedIn = true): Actor => ({
+  kind: 'staff',
+  userId: 'u',
+  organisationId: 'o',
+  roles,
+  teamIds: [],
+  schoolUrns: [],
+  sessionTokenHash: 'h',
+  isSignedIn,
+});
+
+describe('authorise', () => {
+  it('lets anyone read the public directory', async () => {
+    const { ctx } = contextFor({ kind: 'anonymous' });
+    await authorise(ctx, 'directory:read');
+    expect(ctx.authorised).toEqual(['directory:read']);
+  });
+
+  it('answers 401 to someone not signed in, without an access-log row', async () => {
+    const { ctx, records } = contextFor({ kind: 'anonymous' });
+    await expect(authorise(ctx, 'user:read')).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(records).toEqual([]);
+  });
+
+  it('answers 401 to staff who have not yet given their second factor', async () => {
+    const { ctx } = contextFor(staff(['privacy-officer'], false));
+    await expect(authorise(ctx, 'access-log:read')).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('answers 403 to staff without the permission and logs the refusal', async () => {
+    const { ctx, records } = contextFor(staff(['emhp']));
+    const attempt = authorise(ctx, 'access-log:read');
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: 'forbidden' });
+    expect(records).toEqual([
+      { subjectKind: 'permission', action: 'access-log:read', outcome: 'denied', basis: 'role' },
+    ]);
+    expect(ctx.authorised).toEqual([]);
+  });
+
+  it('allows what any of several roles grants', async () => {
+    const { ctx } = contextFor(staff(['emhp', 'privacy-officer']));
+    await authorise(ctx, 'access-log:read');
+    expect(ctx.authorised).toEqual(['access-log:read']);
+  });
+});
+
+describe('isSignedInAfter', () => {
+  it('needs the second factor only for roles that require one', () => {
+    expect(isSignedInAfter(['school-staff-referrer'], false)).toBe(true);
+    expect(isSignedInAfter(['school-staff-referrer', 'emhp'], false)).toBe(false);
+    expect(isSignedInAfter(['emhp'], true)).toBe(true);
+  });
+});

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { staffRoles } from '../access/roles.js';
+
+export const StaffUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  organisation: z.string(),
+  isActive: z.boolean(),
+  hasSecondFactor: z.boolean(),
+  roles: z.array(z.string()),
+  /** Send back as If-Match ("3") when changing this user. */
+  version: z.number().int(),
+});
+export type StaffUser = z.infer<typeof StaffUser>;
+
+export const StaffUserList = z.object({ users: z.array(StaffUser) });
+
+export const UserParams = z.object({ userId: z.string().uuid('must be a user id') });
+export const RoleGrantParams = UserParams.extend({ grantId: z.string().uuid('must be a role grant id') });
+
+export const UserChanged = z.object({ id: z.string(), isActive: z.boolean(), version: z.number().int() });
+
+export const AccessLogQuery = z.object({
+  userId: z.string().uuid('must be a user id').optional(),
+  subjectKind: z.string().max(40).optional(),
+  subjectId: z.string().max(80).optional(),
+  from: z.iso
+    .datetime({ offset: true, error: 'must be a date and time such as 2026-11-23T09:00:00Z' })
+    .optional(),
+  to: z.iso
+    .datetime({ offset: true, error: 'must be a date and time such as 2026-11-23T17:00:00Z' })
+    .optional(),
+  /** Only these orders are allowed: anything else is a 400, never SQL. */
+  sort: z.enum(['occurredAt', '-occurredAt']).default('-occurredAt'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type AccessLogQuery = z.infer<typeof AccessLogQuery>;
+
+export const AccessLogRow = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  userId: z.string().nullable(),
+  roles: z.array(z.string()),
+  basis: z.string(),
+  subjectKind: z.string(),
+  subjectId: z.string().nullable(),
+  action: z.string(),
+  outcome: z.string(),
+  reason: z.string().nullable(),
+});
+
+export const AccessLogPage = z.object({
+  rows: z.array(AccessLogRow),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const RoleId = z.enum(staffRoles);

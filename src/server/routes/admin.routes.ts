@@ -1,0 +1,149 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AccessLogPage,
+  AccessLogQuery,
+  RoleGrantParams,
+  StaffUserList,
+  UserChanged,
+  UserParams,
+} from '../../contracts/admin.js';
+import { Problem } from '../../contracts/problem.js';
+import type { LanternDb } from '../../db/client.js';
+import { AppError } from '../../domain/app-error.js';
+import {
+  listStaff,
+  resetSecondFactor,
+  revokeRole,
+  setStaffActive,
+} from '../../services/admin/manage-users.js';
+import { searchAccessLog } from '../../services/audit/access-log.js';
+import { signedInOperation } from './security.js';
+
+/** The version a client changed, from `If-Match: "3"` (or W/"3"). Changes without one are refused. */
+export function expectedVersion(ifMatch: string | undefined): number {
+  if (!ifMatch) {
+    throw new AppError('precondition-required', 'Send If-Match with the version you are changing.', [
+      { name: 'If-Match', reason: 'is required' },
+    ]);
+  }
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  if (!match) {
+    throw new AppError('bad-request', 'If-Match must be a version such as "3".', [
+      { name: 'If-Match', reason: 'must be a version such as "3"' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+const errors = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  412: Problem,
+  428: Problem,
+};
+const IfMatch = z.object({ 'if-match': z.string().optional() });
+
+export const adminRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app, { db }) => {
+  const tags = ['administration'];
+
+  app.get(
+    '/api/admin/users',
+    {
+      schema: {
+        summary: 'Staff accounts and their roles',
+        tags,
+        ...signedInOperation,
+        response: { 200: StaffUserList, ...errors },
+      },
+    },
+    async (request) => ({ users: await listStaff(request.ctx, { db }) }),
+  );
+
+  for (const [path, isActive, summary] of [
+    ['deactivate', false, 'Deactivate a staff account: it is refused from its next request'],
+    ['reactivate', true, 'Reactivate a staff account'],
+  ] as const) {
+    app.post(
+      `/api/admin/users/:userId/${path}`,
+      {
+        schema: {
+          summary,
+          tags,
+          ...signedInOperation,
+          params: UserParams,
+          headers: IfMatch,
+          response: { 200: UserChanged, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const version = expectedVersion(request.headers['if-match']);
+        const changed = await setStaffActive(
+          request.ctx,
+          { db },
+          { userId: request.params.userId, expectedVersion: version, isActive },
+        );
+        reply.header('etag', `"${changed.version}"`);
+        return changed;
+      },
+    );
+  }
+
+  app.post(
+    '/api/admin/users/:userId/reset-second-factor',
+    {
+      schema: {
+        summary: 'Reset a second factor: the person sets up an authenticator app again at next sign-in',
+        tags,
+        ...signedInOperation,
+        params: UserParams,
+        headers: IfMatch,
+        response: { 200: UserChanged, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const version = expectedVersion(request.headers['if-match']);
+      const changed = await resetSecondFactor(
+        request.ctx,
+        { db },
+        { userId: request.params.userId, expectedVersion: version },
+      );
+      reply.header('etag', `"${changed.version}"`);
+      return changed;
+    },
+  );
+
+  app.delete(
+    '/api/admin/users/:userId/roles/:grantId',
+    {
+      schema: {
+        summary: 'Remove a role or team membership: it takes effect on the next request',
+        tags,
+        ...signedInOperation,
+        params: RoleGrantParams,
+        response: { 200: z.object({ endedSessions: z.number().int() }), ...errors },
+      },
+    },
+    (request) => revokeRole(request.ctx, { db }, request.params),
+  );
+
+  app.get(
+    '/api/admin/access-log',
+    {
+      schema: {
+        summary: 'Who opened what, and who was refused (privacy officer)',
+        tags,
+        ...signedInOperation,
+        querystring: AccessLogQuery,
+        response: { 200: AccessLogPage, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return searchAccessLog(request.ctx, { db }, request.query);
+    },
+  );
+};

@@ -1,0 +1,65 @@
+import { authorise, type ServiceContext } from '../../access/authorise.js';
+import type { AccessLogQuery } from '../../contracts/admin.js';
+import type { LanternDb } from '../../db/client.js';
+import * as audit from '../../db/repositories/audit.repository.js';
+import { verifyChain } from '../../domain/audit/hash-chain.js';
+
+const PAGE_SIZE = 50;
+
+/** The privacy officer's view of who opened what. Reading the log is itself logged. */
+export async function searchAccessLog(ctx: ServiceContext, deps: { db: LanternDb }, query: AccessLogQuery) {
+  await authorise(ctx, 'access-log:read');
+  await ctx.recordAccess({
+    subjectKind: query.subjectKind ?? 'access-log',
+    subjectId: query.subjectId ?? null,
+    action: 'access-log:search',
+    outcome: 'allowed',
+    basis: 'role',
+  });
+  const rows = await audit.searchAccessLog(deps.db, {
+    userId: query.userId,
+    subjectKind: query.subjectKind,
+    subjectId: query.subjectId,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+    isNewestFirst: query.sort === '-occurredAt',
+    limit: PAGE_SIZE,
+    offset: (query.page - 1) * PAGE_SIZE,
+  });
+  return {
+    page: query.page,
+    pageSize: PAGE_SIZE,
+    rows: rows.map((row) => ({
+      id: row.id,
+      occurredAt: row.occurredAt.toISOString(),
+      userId: row.userId,
+      roles: row.roles,
+      basis: row.basis,
+      subjectKind: row.subjectKind,
+      subjectId: row.subjectId,
+      action: row.action,
+      outcome: row.outcome,
+      reason: row.reason,
+    })),
+  };
+}
+
+export interface ChainReport {
+  chain: 'access_log' | 'audit_log';
+  rows: number;
+  problems: ReturnType<typeof verifyChain>['problems'];
+}
+
+/**
+ * Checks both hash chains from the first row to the last. An operator command (`lantern audit
+ * verify`): it reads no child's data, only hashes, so it runs outside any user's scope.
+ */
+export async function verifyAuditChains(db: LanternDb): Promise<ChainReport[]> {
+  const reports: ChainReport[] = [];
+  for (const chain of ['access_log', 'audit_log'] as const) {
+    const rows = [];
+    for await (const row of audit.chainRows(db, chain)) rows.push(row);
+    reports.push({ chain, ...verifyChain(rows) });
+  }
+  return reports;
+}
