@@ -55,5 +55,6 @@ export const AccessLogPage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+export type AccessLogPage = z.infer<typeof AccessLogPage>;
 
 export const RoleId = z.enum(staffRoles);

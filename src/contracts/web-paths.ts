@@ -9,6 +9,12 @@ export const webPaths = {
   service: '/find-support/services/:slug',
   helpNow: '/help-now',
   accessibility: '/accessibility',
+  signIn: '/staff/sign-in',
+  secondFactor: '/staff/sign-in/code',
+  enrolSecondFactor: '/staff/sign-in/set-up-app',
+  staffHome: '/staff',
+  adminUsers: '/staff/admin/users',
+  accessLog: '/staff/admin/access-log',
 } as const;
 
 const patterns = Object.values(webPaths).map(

@@ -7,8 +7,28 @@ export class ApiError extends Error {
   }
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+let csrfToken: string | null = null;
+
+/** The session's CSRF token, sent with every state-changing request; set from GET /api/session. */
+export function rememberCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+    credentials: 'same-origin',
+  });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     throw new ApiError(
@@ -16,4 +36,17 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
     );
   }
   return body as T;
+}
+
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', path, { signal });
+}
+
+export function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) {
+  return request<T>(method, path, { body, headers });
 }

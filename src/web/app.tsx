@@ -8,6 +8,12 @@ import { AccessibilityPage } from './features/pages/accessibility-page.js';
 import { HelpNowPage } from './features/pages/help-now-page.js';
 import { HomePage } from './features/pages/home-page.js';
 import { NotFoundPage } from './features/pages/not-found-page.js';
+import { AccessLogPage } from './features/staff/access-log-page.js';
+import { AdminUsersPage } from './features/staff/admin-users-page.js';
+import { EnrolPage } from './features/staff/enrol-page.js';
+import { SecondFactorPage } from './features/staff/second-factor-page.js';
+import { SignInPage } from './features/staff/sign-in-page.js';
+import { StaffHomePage } from './features/staff/staff-home-page.js';
 
 export function App() {
   return (
@@ -19,6 +25,12 @@ export function App() {
         <Route path={webPaths.service} element={<ServicePage />} />
         <Route path={webPaths.helpNow} element={<HelpNowPage />} />
         <Route path={webPaths.accessibility} element={<AccessibilityPage />} />
+        <Route path={webPaths.signIn} element={<SignInPage />} />
+        <Route path={webPaths.secondFactor} element={<SecondFactorPage />} />
+        <Route path={webPaths.enrolSecondFactor} element={<EnrolPage />} />
+        <Route path={webPaths.staffHome} element={<StaffHomePage />} />
+        <Route path={webPaths.adminUsers} element={<AdminUsersPage />} />
+        <Route path={webPaths.accessLog} element={<AccessLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

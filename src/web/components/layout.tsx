@@ -46,6 +46,11 @@ function Footer({ isDemo }: { isDemo: boolean }) {
               </Link>
             </li>
             <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to={webPaths.staffHome}>
+                Staff sign in
+              </Link>
+            </li>
+            <li className="nhsuk-footer__list-item">
               <a className="nhsuk-footer__list-item-link" href="/api/docs/">
                 API documentation
               </a>

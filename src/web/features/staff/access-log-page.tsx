@@ -1,0 +1,105 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Navigate } from 'react-router';
+import type { AccessLogPage as Page } from '../../../contracts/admin.js';
+import { webPaths } from '../../../contracts/web-paths.js';
+import { getJson } from '../../api.js';
+import { SelectField, TextField } from '../../components/form.js';
+import { BackLink, PageTitle } from '../../components/layout.js';
+import { useSession } from './use-session.js';
+
+type Filters = { userId: string; subjectId: string; sort: 'occurredAt' | '-occurredAt' };
+
+export function AccessLogPage() {
+  const session = useSession();
+  const [draft, setDraft] = useState<Filters>({ userId: '', subjectId: '', sort: '-occurredAt' });
+  const [filters, setFilters] = useState<Filters>(draft);
+  const canRead = session.data?.permissions.includes('access-log:read') === true;
+  const params = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+  const log = useQuery({
+    queryKey: ['admin', 'access-log', filters],
+    queryFn: ({ signal }) => getJson<Page>(`/api/admin/access-log?${params}`, signal),
+    enabled: canRead,
+  });
+  if (session.isPending) return <p aria-live="polite">Loading…</p>;
+  if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
+  if (!canRead) return <p>You do not have permission to read the access log.</p>;
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    setFilters(draft);
+  }
+
+  return (
+    <>
+      <PageTitle title="Access log" />
+      <BackLink to={webPaths.staffHome}>Your account</BackLink>
+      <h1>Access log</h1>
+      <p>
+        Every time someone opens, searches or exports a child's information, or is refused, it is recorded
+        here.
+      </p>
+      <form onSubmit={apply} noValidate>
+        <TextField
+          id="userId"
+          label="Member of staff (user id)"
+          width={20}
+          value={draft.userId}
+          onChange={(e) => setDraft({ ...draft, userId: e.target.value })}
+        />
+        <TextField
+          id="subjectId"
+          label="Child or record (id)"
+          width={20}
+          value={draft.subjectId}
+          onChange={(e) => setDraft({ ...draft, subjectId: e.target.value })}
+        />
+        <SelectField
+          id="sort"
+          label="Order"
+          value={draft.sort}
+          onChange={(e) => setDraft({ ...draft, sort: e.target.value as Filters['sort'] })}
+        >
+          <option value="-occurredAt">Newest first</option>
+          <option value="occurredAt">Oldest first</option>
+        </SelectField>
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Show entries
+        </button>
+      </form>
+      {log.isError && <p role="alert">{log.error.message}</p>}
+      {log.data && (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">Entries, page {log.data.page}</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Outcome</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {log.data.rows.map((row) => (
+              <tr key={row.id}>
+                <td>{new Date(row.occurredAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}</td>
+                <td>
+                  {row.userId ?? 'Not signed in'}
+                  <br />
+                  <span className="nhsuk-body-s">{row.roles.join(', ')}</span>
+                </td>
+                <td>
+                  {row.action} ({row.subjectKind}
+                  {row.subjectId ? ` ${row.subjectId}` : ''})
+                </td>
+                <td>
+                  {row.outcome} ({row.basis})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Navigate } from 'react-router';
+import type { StaffUser } from '../../../contracts/admin.js';
+import { webPaths } from '../../../contracts/web-paths.js';
+import { getJson, sendJson } from '../../api.js';
+import { BackLink, PageTitle } from '../../components/layout.js';
+import { problemErrors } from './problem-errors.js';
+import { useSession } from './use-session.js';
+
+export function AdminUsersPage() {
+  const session = useSession();
+  const client = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const canRead = session.data?.permissions.includes('user:read') === true;
+  const canManage = session.data?.permissions.includes('user:manage') === true;
+  const users = useQuery({
+    queryKey: ['admin', 'users'],
+    queryFn: ({ signal }) => getJson<{ users: StaffUser[] }>('/api/admin/users', signal),
+    enabled: canRead,
+  });
+  if (session.isPending) return <p aria-live="polite">Loading…</p>;
+  if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
+  if (!canRead) return <p>You do not have permission to see staff accounts.</p>;
+
+  async function setActive(user: StaffUser, isActive: boolean) {
+    try {
+      await sendJson(
+        'POST',
+        `/api/admin/users/${user.id}/${isActive ? 'reactivate' : 'deactivate'}`,
+        undefined,
+        {
+          'if-match': `"${user.version}"`,
+        },
+      );
+      setMessage(`${user.displayName} is now ${isActive ? 'active' : 'deactivated'}.`);
+    } catch (error) {
+      setMessage(problemErrors(error, 'users')[0]?.message ?? 'That did not work.');
+    }
+    await client.invalidateQueries({ queryKey: ['admin', 'users'] });
+  }
+
+  return (
+    <>
+      <PageTitle title="Staff accounts" />
+      <BackLink to={webPaths.staffHome}>Your account</BackLink>
+      <h1>Staff accounts</h1>
+      <p role="status">{message}</p>
+      {users.data && (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">{users.data.users.length} accounts</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Roles</th>
+              <th scope="col">Status</th>
+              {canManage && <th scope="col">Action</th>}
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {users.data.users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  {user.displayName}
+                  <br />
+                  <span className="nhsuk-body-s">{user.email}</span>
+                </td>
+                <td>{user.roles.join(', ')}</td>
+                <td>
+                  {user.isActive ? 'Active' : 'Deactivated'}
+                  {user.hasSecondFactor ? '' : ', no authenticator yet'}
+                </td>
+                {canManage && (
+                  <td>
+                    <button
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                      type="button"
+                      onClick={() => setActive(user, !user.isActive)}
+                    >
+                      {user.isActive ? 'Deactivate' : 'Reactivate'}
+                      <span className="nhsuk-u-visually-hidden"> {user.displayName}</span>
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

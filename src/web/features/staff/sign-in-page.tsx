@@ -1,0 +1,81 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { Navigate, useNavigate } from 'react-router';
+import type { SignInState } from '../../../contracts/identity.js';
+import { webPaths } from '../../../contracts/web-paths.js';
+import { sendJson } from '../../api.js';
+import { ErrorSummary, type FieldError, TextField } from '../../components/form.js';
+import { PageTitle } from '../../components/layout.js';
+import { problemErrors } from './problem-errors.js';
+import { useRefreshSession, useSession } from './use-session.js';
+
+export const nextPage: Record<SignInState, string> = {
+  'signed-in': webPaths.staffHome,
+  'second-factor-required': webPaths.secondFactor,
+  'second-factor-enrolment-required': webPaths.enrolSecondFactor,
+};
+
+export function SignInPage() {
+  const session = useSession();
+  const refresh = useRefreshSession();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [isBusy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  if (session.data?.state === 'signed-in') return <Navigate to={webPaths.staffHome} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const { state } = await sendJson<{ state: SignInState }>('POST', '/api/session', { email, password });
+      await refresh();
+      navigate(nextPage[state]);
+    } catch (error) {
+      setErrors(problemErrors(error, 'email'));
+      setPassword('');
+      requestAnimationFrame(() => summary.current?.focus());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageTitle title="Sign in" hasError={errors.length > 0} />
+        <ErrorSummary errors={errors} ref={summary} />
+        <h1>Sign in</h1>
+        <p>For staff of services in the area. Young people and families do not need to sign in.</p>
+        <form onSubmit={submit} noValidate>
+          <TextField
+            id="email"
+            label="Email address"
+            width={20}
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={errorFor('email')}
+          />
+          <TextField
+            id="password"
+            label="Password"
+            width={20}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={errorFor('password')}
+          />
+          <button className="nhsuk-button" type="submit" disabled={isBusy}>
+            Sign in
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
