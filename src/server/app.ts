@@ -30,6 +30,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Where the built web app is; tests without a build pass a folder with no index.html. */
   webAppFolder?: string;
+  /** Told of every route as it is added, for the route manifest test. */
+  onRoute?: ((method: string, url: string) => void) | undefined;
 }
 
 /** Builds the HTTP app without listening, so tests drive it with inject(). */
@@ -40,6 +42,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     trustProxy: config.TRUST_PROXY === 'true',
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
+  if (deps.onRoute) {
+    const onRoute = deps.onRoute;
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) onRoute(method, route.url);
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -9,7 +9,7 @@ export const TEST_SEED = 7;
 /** A built app on a fresh database holding the demo area. Tests use inject(); nothing listens. */
 export async function createTestApp(
   factory: TestDatabaseFactory,
-  options: { now?: () => Date; withDemo?: boolean } = {},
+  options: { now?: () => Date; withDemo?: boolean; onRoute?: (method: string, url: string) => void } = {},
 ): Promise<
   { app: FastifyInstance; dispose(): Promise<void> } & Awaited<ReturnType<TestDatabaseFactory['create']>>
 > {
@@ -19,6 +19,7 @@ export async function createTestApp(
     database: testDb.database,
     now: options.now,
     webAppFolder: '/nonexistent-web-build',
+    onRoute: options.onRoute,
   });
   return {
     ...testDb,

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { and, count, eq } from 'drizzle-orm';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StaffRole, permissionsOfRoles, roleDefinitions, staffRoles } from '../access/roles.js';
+import { accessLog } from '../db/schema/audit.js';
+import { buildDemoArea } from '../demo/demo-area.js';
+import { DEMO_PASSWORD, demoEmailFor } from '../demo/demo-staff.js';
+import { TEST_SEED, createTestApp } from '../test-support/app.js';
+import { testDatabases } from '../test-support/databases.js';
+import { routePermissions } from './routes/route-permissions.js';
+
+// Every protected route × every role's named demo account, and anonymous callers. Child records
+// arrive with the referrals capability; their routes add the own / same team / other team /
+// other organisation columns to this matrix.
+const users = buildDemoArea({ seed: TEST_SEED, scale: 1 }).identity.users;
+const protectedRoutes = Object.entries(routePermissions).filter(
+  ([route, permission]) => permission !== 'public' && route !== 'DELETE /api/sessions',
+);
+
+/** A request that reaches the route's service; ids are made up, so an allowed call answers 404. */
+function sample(route: string) {
+  const [method, path = ''] = route.split(' ') as ['GET' | 'POST' | 'DELETE', string];
+  const url = path.replace(/:\w+/g, () => randomUUID());
+  return { method, url, headers: { 'if-match': '"1"' } };
+}
+
+/** Access-log rows an allowed call writes: reading the access log is itself logged. */
+const rowsWhenAllowed: Record<string, number> = { 'GET /api/admin/access-log': 1 };
+
+describe.each(testDatabases)('the permission matrix on $name', (factory) => {
+  let ctx: Awaited<ReturnType<typeof createTestApp>>;
+  const sessions = new Map<StaffRole, { cookie: string; csrf: string; userId: string }>();
+
+  const accessRows = async (userId: string | null, outcome?: string) => {
+    const where = and(
+      userId ? eq(accessLog.userId, userId) : undefined,
+      outcome ? eq(accessLog.outcome, outcome) : undefined,
+    );
+    const [row] = await ctx.database.db.select({ n: count() }).from(accessLog).where(where);
+    return Number(row?.n ?? 0);
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestApp(factory);
+    for (const [index, role] of staffRoles.entries()) {
+      const email = demoEmailFor(role);
+      const remoteAddress = `10.1.0.${index + 1}`;
+      const signIn = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress,
+        payload: { email, password: DEMO_PASSWORD },
+      });
+      let cookie = String(signIn.headers['set-cookie']).split(';')[0] ?? '';
+      if (signIn.json().state === 'second-factor-required') {
+        const secret = users.find((u) => u.email === email)?.totpSecret ?? '';
+        const session = (await ctx.app.inject({ url: '/api/session', headers: { cookie } })).json();
+        const code = await ctx.app.inject({
+          method: 'POST',
+          url: '/api/session/second-factor',
+          remoteAddress,
+          headers: { cookie, 'x-csrf-token': session.csrfToken },
+          payload: { code: await generate({ secret }) },
+        });
+        expect(code.statusCode, `${role} second factor`).toBe(200);
+        cookie = String(code.headers['set-cookie']).split(';')[0] ?? '';
+      }
+      const info = (await ctx.app.inject({ url: '/api/session', headers: { cookie } })).json();
+      expect(info.state, role).toBe('signed-in');
+      sessions.set(role, { cookie, csrf: info.csrfToken, userId: info.user.id });
+    }
+  }, 120_000);
+  afterAll(() => ctx?.dispose());
+
+  it.each(protectedRoutes)('%s refuses anonymous callers with 401 and logs nothing', async (route) => {
+    const before = await accessRows(null);
+    const response = await ctx.app.inject(sample(route));
+    expect(response.statusCode).toBe(401);
+    expect(await accessRows(null)).toBe(before);
+  });
+
+  it.each(protectedRoutes)('%s allows exactly the roles with its permission', async (route, permission) => {
+    const unexpected: string[] = [];
+    for (const role of staffRoles) {
+      const session = sessions.get(role);
+      if (!session) throw new Error(`${role} did not sign in`);
+      const isAllowed = permissionsOfRoles([role]).has(permission as never);
+      const before = await accessRows(session.userId);
+      const deniedBefore = await accessRows(session.userId, 'denied');
+      const { headers, ...request } = sample(route);
+      const response = await ctx.app.inject({
+        ...request,
+        headers: { ...headers, cookie: session.cookie, 'x-csrf-token': session.csrf },
+      });
+      const written = (await accessRows(session.userId)) - before;
+      const denied = (await accessRows(session.userId, 'denied')) - deniedBefore;
+      if (
+        isAllowed &&
+        ([401, 403].includes(response.statusCode) || written !== (rowsWhenAllowed[route] ?? 0))
+      ) {
+        unexpected.push(`${role}: expected allowed, got ${response.statusCode} with ${written} access rows`);
+      }
+      if (!isAllowed && (response.statusCode !== 403 || written !== 1 || denied !== 1)) {
+        unexpected.push(
+          `${role}: expected 403 and one denied row, got ${response.statusCode} and ${written}`,
+        );
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+
+  it('lets every signed-in role sign itself out everywhere', async () => {
+    for (const role of staffRoles) {
+      const session = sessions.get(role);
+      const response = await ctx.app.inject({
+        method: 'DELETE',
+        url: '/api/sessions',
+        headers: { cookie: session?.cookie ?? '', 'x-csrf-token': session?.csrf ?? '' },
+      });
+      expect(response.statusCode, role).toBe(200);
+      expect(response.json().endedSessions, role).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('needs a second factor for exactly the roles marked so', () => {
+    const needing = staffRoles.filter((role) => roleDefinitions[role].requiresSecondFactor);
+    expect(needing).not.toContain('school-staff-referrer');
+    expect(needing).toContain('privacy-officer');
+    expect(needing.length).toBe(14);
+  });
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../test-support/app.js';
+import { testDatabases } from '../test-support/databases.js';
+import { isDocsRoute, routePermissions } from './routes/route-permissions.js';
+
+// Guard rails for every later route: it must be in the permission manifest, and its OpenAPI
+// operation must say who may call it.
+const pglite = testDatabases[0];
+if (!pglite) throw new Error('no test database');
+
+describe('the route manifest', () => {
+  let ctx: Awaited<ReturnType<typeof createTestApp>>;
+  const routes: string[] = [];
+  beforeAll(async () => {
+    ctx = await createTestApp(pglite, { withDemo: false, onRoute: (method, url) => routes.push(`${method} ${url}`) });
+  });
+  afterAll(() => ctx?.dispose());
+
+  it('lists every API route, and nothing that is not a route', () => {
+    const apiRoutes = routes.filter((r) => r.split(' ')[1]?.startsWith('/api/') && !isDocsRoute(r.split(' ')[1] ?? ''));
+    const methods = apiRoutes.filter((r) => !r.startsWith('HEAD '));
+    expect([...new Set(methods)].sort()).toEqual(Object.keys(routePermissions).sort());
+  });
+
+  it('declares security on every documented operation, public ones with security: []', async () => {
+    const spec = (await ctx.app.inject('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const key = `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+        expect(operation.security, `${key} declares no security`).toBeDefined();
+        const isPublic = routePermissions[key] === 'public';
+        expect(operation.security, key).toEqual(isPublic ? [] : [{ session: [] }]);
+      }
+    }
+  });
+});

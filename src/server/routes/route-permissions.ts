@@ -1,0 +1,34 @@
+import type { Permission } from '../../access/permissions.js';
+
+/**
+ * Every API route and what it needs: the permission its service checks, or `public` for routes
+ * anyone may call (the service may still check a public permission). The route manifest test fails
+ * if a route is missing here, and the permission matrix test calls every route as every role.
+ */
+export const routePermissions: Record<string, Permission | 'public'> = {
+  'GET /api/health': 'public',
+  'GET /api/ready': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /api/directory/services': 'public',
+  'GET /api/directory/services/:slug': 'public',
+  'GET /api/directory/area': 'public',
+  'GET /api/directory/schools': 'public',
+  'POST /api/session': 'public',
+  'POST /api/session/second-factor': 'public',
+  'POST /api/session/second-factor/enrolment': 'public',
+  'POST /api/session/second-factor/enrolment/confirm': 'public',
+  'GET /api/session': 'public',
+  'DELETE /api/session': 'public',
+  'DELETE /api/sessions': 'session:read-own',
+  'GET /api/admin/users': 'user:read',
+  'POST /api/admin/users/:userId/deactivate': 'user:manage',
+  'POST /api/admin/users/:userId/reactivate': 'user:manage',
+  'POST /api/admin/users/:userId/reset-second-factor': 'user:reset-second-factor',
+  'DELETE /api/admin/users/:userId/roles/:grantId': 'user:manage',
+  'GET /api/admin/access-log': 'access-log:read',
+};
+
+/** The API documentation pages that @fastify/swagger-ui adds; public and free of data. */
+export function isDocsRoute(url: string): boolean {
+  return url === '/api/docs' || url.startsWith('/api/docs/');
+}
