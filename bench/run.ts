@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
+import { openMigratedDatabase } from '../src/db/migrate.js';
 import { buildDemoArea } from '../src/demo/demo-area.js';
 import { writeDemoArea } from '../src/demo/write-demo-area.js';
 import { benchDirectorySearch } from './directory-search.bench.js';
@@ -18,8 +17,10 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const scale = Number(values.scale);
 
-const database = await openDatabase({ DATABASE_URL: process.env.DATABASE_URL, dataDir: 'memory://' });
-await runMigrations(database);
+const { database } = await openMigratedDatabase({
+  DATABASE_URL: process.env.DATABASE_URL,
+  dataDir: 'memory://',
+});
 const seed = 1;
 await writeDemoArea(database, { seed, scale });
 const area = buildDemoArea({ seed, scale }).organisations;

@@ -3,7 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoArea } from '../src/demo/demo-area.js';
 import { DEMO_PASSWORD, demoEmailFor } from '../src/demo/demo-staff.js';
-import { JOURNEY_SEED, type Journey, collectPageErrors, expectNoAxeViolations, startJourney } from './support.js';
+import {
+  collectPageErrors,
+  expectNoAxeViolations,
+  JOURNEY_SEED,
+  type Journey,
+  startJourney,
+} from './support.js';
 
 // Staff sign in with a password and an authenticator app, set one up, sign out everywhere, and an
 // administrator's deactivation bites on the person's next request.
@@ -62,9 +68,9 @@ describe('Staff sign-in journeys', () => {
     await page.getByLabel('Email address').fill(demoEmailFor('supervisor'));
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('.nhsuk-error-summary').textContent()).toContain(
-      'The email address or password is not right.',
-    );
+    await expect
+      .poll(() => page.locator('.nhsuk-error-summary').textContent())
+      .toContain('The email address or password is not right.');
     expect(await page.getByLabel('Email address').inputValue()).toBe(demoEmailFor('supervisor'));
     await expectNoAxeViolations(page, 'sign in with error');
   });
@@ -108,7 +114,9 @@ describe('Staff sign-in journeys', () => {
     await signIn(admin, journey.baseUrl, demoEmailFor('system-administrator'));
     await enterCode(admin, secretOf(demoEmailFor('system-administrator')));
     await admin.getByRole('link', { name: 'Staff accounts' }).click();
-    const leadName = staff.users.find((u) => u.email === demoEmailFor('senior-mental-health-lead'))?.displayName;
+    const leadName = staff.users.find(
+      (u) => u.email === demoEmailFor('senior-mental-health-lead'),
+    )?.displayName;
     const deactivate = admin.getByRole('button', { name: `Deactivate ${leadName}`, exact: true });
     await expect.poll(() => deactivate.count()).toBe(1);
     await expectNoAxeViolations(admin, 'staff accounts');

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { type Database, openDatabase } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
+import { openMigratedDatabase } from '../src/db/migrate.js';
 import { writeDemoArea } from '../src/demo/write-demo-area.js';
 import { buildApp } from '../src/server/app.js';
 import { testConfig } from '../src/server/config.js';
@@ -26,8 +25,7 @@ export async function startJourney(): Promise<Journey> {
       `Chromium not found at ${chromiumPath}: run apt-get install chromium, or set CHROMIUM_PATH`,
     );
   }
-  const database: Database = await openDatabase({ dataDir: 'memory://' });
-  await runMigrations(database);
+  const { database } = await openMigratedDatabase({ dataDir: 'memory://' });
   await writeDemoArea(database, { seed: JOURNEY_SEED, scale: 1 });
   const app = await buildApp(testConfig(), { database });
   await app.listen({ port: 0, host: '127.0.0.1' });

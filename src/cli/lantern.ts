@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { DatabaseUnreachableError, openDatabase } from '../db/client.js';
-import { runMigrations } from '../db/migrate.js';
+import { openMigratedDatabase, runMigrations } from '../db/migrate.js';
 import { MAX_SCALE } from '../demo/demo-area.js';
 import { DEMO_PASSWORD } from '../demo/demo-staff.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
@@ -65,7 +65,9 @@ async function main(argv: string[]): Promise<number> {
         for (const report of reports) {
           const verdict =
             report.problems.length === 0 ? 'intact' : `BROKEN at ${report.problems.length} place(s)`;
-          console.log(`${report.chain}: ${report.rows} rows, ${verdict}`);
+          console.log(
+            `${report.chain}: ${report.rows} rows, ${verdict}, newest hash ${report.head ?? 'none'}`,
+          );
           for (const problem of report.problems.slice(0, 20))
             console.log(`  row ${problem.id}: ${problem.problem}`);
         }
@@ -88,9 +90,8 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SCALE) {
         throw new UsageError(`--scale must be a whole number from 1 to ${MAX_SCALE}`);
       }
-      const database = await openDatabase(config);
+      const { database } = await openMigratedDatabase(config);
       try {
-        await runMigrations(database);
         // Demo rows use fixed fictional codes and URNs, and must never mix with real data.
         if (!(await isDatabaseEmpty(database))) {
           throw new UsageError(

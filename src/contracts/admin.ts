@@ -8,7 +8,8 @@ export const StaffUser = z.object({
   organisation: z.string(),
   isActive: z.boolean(),
   hasSecondFactor: z.boolean(),
-  roles: z.array(z.string()),
+  /** Each role held now, with the grant id that removing it needs. */
+  roles: z.array(z.object({ grantId: z.string(), role: z.string() })),
   /** Send back as If-Match ("3") when changing this user. */
   version: z.number().int(),
 });

@@ -11,12 +11,21 @@ export type LanternDb = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRe
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/**
+ * The role Lantern's requests run as: not a superuser, owns no tables, holds only the grants the
+ * migrations give it (no UPDATE or DELETE on the audit tables, no DELETE on clinical data).
+ */
+export const APP_ROLE = 'lantern_app';
+
 /** An open database: PGlite embedded in this process, or a PostgreSQL server. */
 export interface Database {
   kind: DatabaseKind;
-  db: LanternDb;
-  /** Runs `work` on one connection, for session-level settings such as advisory locks. */
-  withConnection<T>(work: (db: LanternDb) => Promise<T>): Promise<T>;
+  /** Queries as the app role once enterAppRole() has run; as the connecting owner before that. */
+  readonly db: LanternDb;
+  /** Runs `work` as the owner of the tables, on one connection: migrations, and tests that tamper. */
+  withOwnerConnection<T>(work: (db: LanternDb) => Promise<T>): Promise<T>;
+  /** From now on every query runs as APP_ROLE. Call after migrations, which create the role. */
+  enterAppRole(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,11 +45,23 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
 async function openPglite(dataDir: string): Promise<Database> {
   const client = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as LanternDb;
+  let isAppRole = false;
   return {
     kind: 'pglite',
     db,
-    // PGlite has a single connection, so every piece of work already shares it.
-    withConnection: (work) => work(db),
+    // PGlite has one connection: the owner's work switches the role back for its duration.
+    async withOwnerConnection(work) {
+      if (isAppRole) await client.exec('RESET ROLE');
+      try {
+        return await work(db);
+      } finally {
+        if (isAppRole) await client.exec(`SET ROLE ${APP_ROLE}`);
+      }
+    },
+    async enterAppRole() {
+      await client.exec(`SET ROLE ${APP_ROLE}`);
+      isAppRole = true;
+    },
     close: () => client.close(),
   };
 }
@@ -55,16 +76,29 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.end().catch(() => undefined);
     throw new DatabaseUnreachableError(`cannot reach PostgreSQL at ${describeServer(url)}: ${reason(error)}`);
   }
+  // Once in the app role, each connection switches the first time it is handed out, including
+  // connections opened before; the SET ROLE is queued ahead of the caller's own query.
+  let isAppRole = false;
+  const switched = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => {
+    if (!isAppRole || switched.has(client)) return;
+    switched.add(client);
+    client.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
+  });
   return {
     kind: 'postgres',
     db: drizzlePostgres(pool, { schema }) as unknown as LanternDb,
-    async withConnection(work) {
-      const client = await pool.connect();
+    async withOwnerConnection(work) {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+      await client.connect();
       try {
         return await work(drizzlePostgres(client, { schema }) as unknown as LanternDb);
       } finally {
-        client.release();
+        await client.end();
       }
+    },
+    async enterAppRole() {
+      isAppRole = true;
     },
     close: () => pool.end(),
   };

@@ -6,7 +6,7 @@ import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrat
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from '../paths.js';
-import { type Database, type LanternDb, queryRows } from './client.js';
+import { type Database, type DatabaseSettings, type LanternDb, openDatabase, queryRows } from './client.js';
 
 /** Any fixed number shared by every Lantern process: the key of the migration advisory lock. */
 const MIGRATION_LOCK_KEY = 4_242_0001;
@@ -26,12 +26,13 @@ function journal(): JournalEntry[] {
  * process starting at the same moment wait, then find nothing left to do.
  */
 export async function runMigrations(database: Database): Promise<{ applied: number }> {
-  if (database.kind === 'pglite') {
-    const before = await appliedCount(database.db);
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
-    return { applied: (await appliedCount(database.db)) - before };
-  }
-  return database.withConnection(async (db) => {
+  return database.withOwnerConnection(async (db) => {
+    if (database.kind === 'pglite') {
+      // PGlite is one process and one connection: nothing else can be migrating it.
+      const before = await appliedCount(db);
+      await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });
+      return { applied: (await appliedCount(db)) - before };
+    }
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
       const before = await appliedCount(db);
@@ -41,6 +42,21 @@ export async function runMigrations(database: Database): Promise<{ applied: numb
       await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
     }
   });
+}
+
+/** Opens the database, applies migrations, and switches to the app role: how Lantern starts. */
+export async function openMigratedDatabase(
+  settings: DatabaseSettings,
+): Promise<{ database: Database; applied: number }> {
+  const database = await openDatabase(settings);
+  try {
+    const { applied } = await runMigrations(database);
+    await database.enterAppRole();
+    return { database, applied };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 export interface MigrationStatus {

@@ -92,6 +92,7 @@ describe.each(testDatabases)('readiness on $name', (factory) => {
       expect(before.headers['content-type']).toMatch(/problem\+json/);
       expect(before.json().detail).toMatch(/^Database migrations are not current \(0 of \d+\)\.$/);
       await runMigrations(database);
+      await database.enterAppRole();
       expect((await app.inject('/api/ready')).statusCode).toBe(200);
     } finally {
       await app.close();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { type Database, openDatabase } from '../db/client.js';
-import { runMigrations } from '../db/migrate.js';
+import type { Database } from '../db/client.js';
+import { openMigratedDatabase } from '../db/migrate.js';
 import * as identity from '../db/repositories/identity.repository.js';
 import { findArea } from '../db/repositories/organisations.repository.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
@@ -20,8 +20,7 @@ export interface RunningServer {
 
 /** Opens the database, migrates it, fills an empty one with the demo area, and listens. */
 export async function startServer(config: Config, say: (line: string) => void): Promise<RunningServer> {
-  const database = await openDatabase(config);
-  const { applied } = await runMigrations(database);
+  const { database, applied } = await openMigratedDatabase(config);
   if (applied > 0) say(`Applied ${applied} database migration${applied === 1 ? '' : 's'}.`);
   if (config.LANTERN_DEMO === 'auto' && (await isDatabaseEmpty(database))) {
     const summary = await writeDemoArea(database, { seed: DEFAULT_DEMO_SEED, scale: 1 });

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StaffRole, permissionsOfRoles, roleDefinitions, staffRoles } from '../access/roles.js';
+import { permissionsOfRoles, roleDefinitions, type StaffRole, staffRoles } from '../access/roles.js';
 import { accessLog } from '../db/schema/audit.js';
 import { buildDemoArea } from '../demo/demo-area.js';
 import { DEMO_PASSWORD, demoEmailFor } from '../demo/demo-staff.js';
-import { TEST_SEED, createTestApp } from '../test-support/app.js';
+import { createTestApp, TEST_SEED } from '../test-support/app.js';
 import { testDatabases } from '../test-support/databases.js';
 import { routePermissions } from './routes/route-permissions.js';
 

@@ -12,12 +12,17 @@ describe('the route manifest', () => {
   let ctx: Awaited<ReturnType<typeof createTestApp>>;
   const routes: string[] = [];
   beforeAll(async () => {
-    ctx = await createTestApp(pglite, { withDemo: false, onRoute: (method, url) => routes.push(`${method} ${url}`) });
+    ctx = await createTestApp(pglite, {
+      withDemo: false,
+      onRoute: (method, url) => routes.push(`${method} ${url}`),
+    });
   });
   afterAll(() => ctx?.dispose());
 
   it('lists every API route, and nothing that is not a route', () => {
-    const apiRoutes = routes.filter((r) => r.split(' ')[1]?.startsWith('/api/') && !isDocsRoute(r.split(' ')[1] ?? ''));
+    const apiRoutes = routes.filter(
+      (r) => r.split(' ')[1]?.startsWith('/api/') && !isDocsRoute(r.split(' ')[1] ?? ''),
+    );
     const methods = apiRoutes.filter((r) => !r.startsWith('HEAD '));
     expect([...new Set(methods)].sort()).toEqual(Object.keys(routePermissions).sort());
   });

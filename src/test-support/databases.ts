@@ -23,7 +23,10 @@ const pglite: TestDatabaseFactory = {
   name: 'pglite',
   async create({ migrate = true } = {}) {
     const database = await openDatabase({ dataDir: 'memory://' });
-    if (migrate) await runMigrations(database);
+    if (migrate) {
+      await runMigrations(database);
+      await database.enterAppRole();
+    }
     return { database, dispose: () => database.close() };
   },
 };
@@ -56,7 +59,10 @@ function postgres(serverUrl: string): TestDatabaseFactory {
     async create({ migrate = true } = {}) {
       const server = await createServerDatabase(serverUrl);
       const database = await openDatabase({ DATABASE_URL: server.url, dataDir: 'unused' });
-      if (migrate) await runMigrations(database);
+      if (migrate) {
+        await runMigrations(database);
+        await database.enterAppRole();
+      }
       return {
         database,
         url: server.url,

@@ -65,8 +65,9 @@ export async function listUsers(db: LanternDb) {
       isActive: users.isActive,
       hasSecondFactor: sql<boolean>`${users.totpConfirmedAt} is not null`,
       version: users.version,
-      roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r
-        where r.user_id = ${users.id} and r.revoked_at is null), '{}')`,
+      roles: sql<{ grantId: string; role: string }[]>`coalesce((select json_agg(json_build_object(
+        'grantId', r.id, 'role', r.role) order by r.role) from user_roles r
+        where r.user_id = ${users.id} and r.revoked_at is null), '[]'::json)`,
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))

@@ -1,4 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '../../domain/identity/session-rules.js';
 import type { LanternDb } from '../client.js';
 import { sessions, signInThrottle } from '../schema/identity.js';
 
@@ -32,12 +33,24 @@ export async function endSession(db: LanternDb, tokenHash: string, reason: strin
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
 }
 
-/** Ends every open session of a user; returns how many. */
+/**
+ * Ends every live session of a user and returns how many. Sessions already past their idle or
+ * absolute limit are dead whatever this does, and keep the timeout as their end when next seen.
+ */
 export async function endAllSessions(db: LanternDb, userId: string, reason: string, at: Date) {
+  const idleSince = new Date(at.getTime() - SESSION_IDLE_MINUTES * 60_000);
+  const startedSince = new Date(at.getTime() - SESSION_ABSOLUTE_HOURS * 3_600_000);
   const rows = await db
     .update(sessions)
     .set({ endedAt: at, endReason: reason })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.endedAt),
+        gt(sessions.lastSeenAt, idleSince),
+        gt(sessions.createdAt, startedSince),
+      ),
+    )
     .returning({ tokenHash: sessions.tokenHash });
   return rows.length;
 }

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 /**
  * The access log and the audit trail are hash chains: each row's hash covers its own content and
  * the previous row's hash, so editing, deleting, inserting or reordering any row breaks the chain
- * from that point on. The first row follows GENESIS.
+ * from that point on. The first row follows GENESIS. Cutting rows off the end leaves a shorter
+ * chain that is still whole: `lantern audit verify` prints the newest hash so an operator can
+ * record it elsewhere and compare it next time.
  */
 export const GENESIS = '0'.repeat(64);
 

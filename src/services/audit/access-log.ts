@@ -47,6 +47,8 @@ export async function searchAccessLog(ctx: ServiceContext, deps: { db: LanternDb
 export interface ChainReport {
   chain: 'access_log' | 'audit_log';
   rows: number;
+  /** The newest row's hash: record it elsewhere, so rows cut off the end can be noticed. */
+  head: string | null;
   problems: ReturnType<typeof verifyChain>['problems'];
 }
 
@@ -59,7 +61,7 @@ export async function verifyAuditChains(db: LanternDb): Promise<ChainReport[]> {
   for (const chain of ['access_log', 'audit_log'] as const) {
     const rows = [];
     for await (const row of audit.chainRows(db, chain)) rows.push(row);
-    reports.push({ chain, ...verifyChain(rows) });
+    reports.push({ chain, head: rows.at(-1)?.hash ?? null, ...verifyChain(rows) });
   }
   return reports;
 }

@@ -31,8 +31,17 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** The key failed passwords are counted under: the same for known and unknown emails. */
 export function emailKey(email: string): string {
   return sha256(email.trim().toLowerCase());
+}
+
+/**
+ * Failed second-factor codes are counted apart from passwords, so giving the right password again
+ * never wipes the count of wrong codes.
+ */
+export function secondFactorKey(email: string): string {
+  return sha256(`second-factor\n${email.trim().toLowerCase()}`);
 }
 
 export function newTotpSecret(): string {

@@ -6,11 +6,11 @@ import * as sessionsRepo from '../../db/repositories/sessions.repository.js';
 import { AppError } from '../../domain/app-error.js';
 import { recordChange } from '../audit/record-change.js';
 import {
-  emailKey,
   enrolmentQr,
   newRecoveryCodes,
   newTotpSecret,
   normaliseRecoveryCode,
+  secondFactorKey,
   sha256,
   totpStep,
 } from './credentials.js';
@@ -40,7 +40,7 @@ export async function verifySecondFactor(
     throw new AppError('conflict', 'Set up your authenticator app first.');
   }
   const now = ctx.now();
-  const key = emailKey(user.email);
+  const key = secondFactorKey(user.email);
   const failures = await refuseIfLocked(deps.db, key, now);
   const isTotp = /^\d{6}$/.test(input.code);
   const step = isTotp ? await totpStep(user.totpSecret, input.code, now) : null;

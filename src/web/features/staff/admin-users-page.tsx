@@ -65,7 +65,7 @@ export function AdminUsersPage() {
                   <br />
                   <span className="nhsuk-body-s">{user.email}</span>
                 </td>
-                <td>{user.roles.join(', ')}</td>
+                <td>{user.roles.map((grant) => grant.role).join(', ')}</td>
                 <td>
                   {user.isActive ? 'Active' : 'Deactivated'}
                   {user.hasSecondFactor ? '' : ', no authenticator yet'}
