@@ -126,4 +126,18 @@ describe('Staff sign-in journeys', () => {
     await lead.reload();
     await expect.poll(() => lead.getByRole('heading', { name: 'Sign in', level: 1 }).count()).toBe(1);
   });
+
+  it('the privacy officer reads the access log, filtered to today', async () => {
+    const page = await newPage(journey.browser);
+    await signIn(page, journey.baseUrl, demoEmailFor('privacy-officer'));
+    await enterCode(page, secretOf(demoEmailFor('privacy-officer')));
+    await page.getByRole('link', { name: 'Access log' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Access log', level: 1 }).count()).toBe(1);
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    await page.getByLabel('From (date)').fill(today);
+    await page.getByRole('button', { name: 'Show entries' }).click();
+    // Reading the log is itself logged, so there is always at least that row.
+    await expect.poll(() => page.getByRole('cell', { name: /access-log:search/ }).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'access log');
+  });
 });

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { openMigratedDatabase } from '../src/db/migrate.js';
 import { writeDemoArea } from '../src/demo/write-demo-area.js';
 import { buildApp } from '../src/server/app.js';
-import { testConfig } from '../src/server/config.js';
+import { type Config, testConfig } from '../src/server/config.js';
 
 /** Debian's Chromium: the project never downloads a browser of its own. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,7 +19,7 @@ export interface Journey {
 export const JOURNEY_SEED = 20_261_123;
 
 /** Lantern on the demo area, listening on a free port, with a headless Chromium to drive it. */
-export async function startJourney(): Promise<Journey> {
+export async function startJourney(options: { config?: Partial<Config> } = {}): Promise<Journey> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium not found at ${chromiumPath}: run apt-get install chromium, or set CHROMIUM_PATH`,
@@ -27,10 +27,13 @@ export async function startJourney(): Promise<Journey> {
   }
   const { database } = await openMigratedDatabase({ dataDir: 'memory://' });
   await writeDemoArea(database, { seed: JOURNEY_SEED, scale: 1 });
-  const app = await buildApp(testConfig(), { database });
+  const config = testConfig(options.config);
+  const app = await buildApp(config, { database });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  // Known only once listening; Lantern reads it when it builds the OpenID Connect redirect URI.
+  config.PUBLIC_URL = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,

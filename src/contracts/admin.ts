@@ -59,3 +59,26 @@ export const AccessLogPage = z.object({
 export type AccessLogPage = z.infer<typeof AccessLogPage>;
 
 export const RoleId = z.enum(staffRoles);
+
+export const GrantRoleInput = z.object({
+  role: z.enum(staffRoles, { error: 'must be one of the Lantern roles' }),
+  teamId: z.string().uuid('must be a team id').nullable().default(null),
+  schoolUrn: z.number().int().positive('must be a school URN').nullable().default(null),
+});
+export type GrantRoleInput = z.infer<typeof GrantRoleInput>;
+
+export const RoleGranted = z.object({ grantId: z.string(), role: z.string() });
+
+export const TeamList = z.object({
+  teams: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      service: z.string(),
+      baseSchool: z.string().nullable(),
+      schoolCount: z.number().int(),
+      memberCount: z.number().int(),
+    }),
+  ),
+});
+export type TeamList = z.infer<typeof TeamList>;

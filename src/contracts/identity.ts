@@ -68,3 +68,11 @@ export const SessionInfo = z.object({
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const SignedOut = z.object({ endedSessions: z.number().int() });
+
+/** Whether staff can sign in with their organisation's OpenID Connect account (such as NHS CIS2). */
+export const OidcStatus = z.object({
+  isEnabled: z.boolean(),
+  /** What to call the provider, such as "NHS CIS2", when the operator named it. */
+  providerName: z.string().optional(),
+});
+export type OidcStatus = z.infer<typeof OidcStatus>;

@@ -67,7 +67,16 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  let isAppRole = false;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    // Awaited before a new connection is handed out; if SET ROLE fails, so does the checkout.
+    onConnect: async (client: pg.ClientBase) => {
+      if (isAppRole) await client.query(`SET ROLE ${APP_ROLE}`);
+    },
+  });
   // A pool emits errors for idle clients the server dropped; without a listener the process dies.
   pool.on('error', () => undefined);
   try {
@@ -76,15 +85,6 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.end().catch(() => undefined);
     throw new DatabaseUnreachableError(`cannot reach PostgreSQL at ${describeServer(url)}: ${reason(error)}`);
   }
-  // Once in the app role, each connection switches the first time it is handed out, including
-  // connections opened before; the SET ROLE is queued ahead of the caller's own query.
-  let isAppRole = false;
-  const switched = new WeakSet<pg.PoolClient>();
-  pool.on('acquire', (client) => {
-    if (!isAppRole || switched.has(client)) return;
-    switched.add(client);
-    client.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
-  });
   return {
     kind: 'postgres',
     db: drizzlePostgres(pool, { schema }) as unknown as LanternDb,
@@ -99,6 +99,10 @@ async function openPostgres(url: string): Promise<Database> {
     },
     async enterAppRole() {
       isAppRole = true;
+      // Connections opened before now belong to the owner: take each idle one and switch it.
+      const idle = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
+      await Promise.all(idle.map((client) => client.query(`SET ROLE ${APP_ROLE}`)));
+      for (const client of idle) client.release();
     },
     close: () => pool.end(),
   };

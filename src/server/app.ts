@@ -15,13 +15,14 @@ import { AppError } from '../domain/app-error.js';
 import type { Config } from './config.js';
 import { loggerOptions } from './logger.js';
 import { registerErrorHandling } from './plugins/errors.js';
-import { registerRequestContext, requireAuthorisation } from './plugins/request-context.js';
+import { refuseAnonymous, registerRequestContext, requireAuthorisation } from './plugins/request-context.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSessions, sessionCookie } from './plugins/session.js';
 import { registerWebApp } from './plugins/web-app.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { directoryRoutes } from './routes/directory.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { oidcFromConfig, oidcRoutes, oidcStatusRoutes } from './routes/oidc.routes.js';
 import { securitySchemes } from './routes/security.js';
 import { sessionRoutes } from './routes/session.routes.js';
 
@@ -85,10 +86,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register(healthRoutes, { db, databaseKind: deps.database.kind });
+  // The provider's metadata is fetched on the first sign-in through it, then kept for the app's life.
+  const oidc = oidcFromConfig(config, app.log);
   await app.register(async (api) => {
+    refuseAnonymous(api);
     if (config.NODE_ENV !== 'production') requireAuthorisation(api);
     await api.register(directoryRoutes, { db });
     await api.register(sessionRoutes, { db, cookie });
+    await api.register(oidcStatusRoutes, { oidc });
+    if (oidc) await api.register(oidcRoutes, { db, cookie, oidc });
     await api.register(adminRoutes, { db });
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staffRoles } from '../access/roles.js';
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -7,28 +8,86 @@ const postgresUrl = z
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'a postgres:// or postgresql:// URL');
 
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An OpenID provider must be reached over https; plain http only on this machine, for tests. */
+const issuerUrl = z
+  .string()
+  .url()
+  .refine((value) => {
+    const url = URL.parse(value);
+    if (!url) return true; // .url() has already said so
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname));
+  }, 'an https:// URL');
+
+/** `{"claim value": "lantern-role"}`: which Lantern role each value of the role claim gives. */
+const roleMap = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'a JSON object' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().min(1), z.enum(staffRoles)));
+
 /** Every setting Lantern reads from the environment, checked once at start-up. */
-export const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: postgresUrl.optional(),
-  LANTERN_DATA_DIR: z.string().min(1).default('./data'),
-  REDIS_URL: z
-    .string()
-    .url()
-    .refine((value) => /^rediss?:\/\//.test(value), 'a redis:// or rediss:// URL')
-    .optional(),
-  LOG_LEVEL: LogLevel.default('info'),
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Defaults to `auto` outside production and `off` in production. */
-  LANTERN_DEMO: z.enum(['auto', 'off']).optional(),
-  /** Believe X-Forwarded-For only when Lantern runs behind a proxy the operator controls. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-});
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: postgresUrl.optional(),
+    LANTERN_DATA_DIR: z.string().min(1).default('./data'),
+    REDIS_URL: z
+      .string()
+      .url()
+      .refine((value) => /^rediss?:\/\//.test(value), 'a redis:// or rediss:// URL')
+      .optional(),
+    LOG_LEVEL: LogLevel.default('info'),
+    PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Defaults to `auto` outside production and `off` in production. */
+    LANTERN_DEMO: z.enum(['auto', 'off']).optional(),
+    /** Believe X-Forwarded-For only when Lantern runs behind a proxy the operator controls. */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    /** OpenID Connect sign-in for staff (NHS CIS2 or an organisation's own provider); off when unset. */
+    OIDC_ISSUER: issuerUrl.optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** What the sign-in page calls the provider, such as "NHS CIS2". */
+    OIDC_PROVIDER_NAME: z.string().min(1).max(60).optional(),
+    /** NHS CIS2 gives roles only for its own scopes, such as `nationalrbacaccess`. */
+    OIDC_SCOPES: z
+      .string()
+      .default('openid email profile')
+      .refine((value) => value.split(/\s+/).includes('openid'), 'a space-separated list including openid'),
+    OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+    /** When set, the provider decides a person's roles at every sign-in; when unset, Lantern does. */
+    OIDC_ROLE_MAP: roleMap.optional(),
+    /** Whether signing in through the provider counts as the second factor. */
+    OIDC_TRUSTS_MFA: z.enum(['true', 'false']).default('false'),
+  })
+  .superRefine((config, ctx) => {
+    // All or nothing: half a provider configuration is a mistake, not a choice.
+    const required = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+    if (config.OIDC_ISSUER) {
+      for (const name of required.filter((key) => !config[key])) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'OIDC_ISSUER', params: { isMissing: true } });
+      }
+    } else if (required.some((key) => config[key])) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: required.find((key) => config[key]) ?? '',
+        params: { isMissing: true },
+      });
+    }
+  });
 
 /** Settings whose values may hold passwords, so an error never repeats them. */
-const secretSettings = new Set(['DATABASE_URL', 'REDIS_URL']);
+const secretSettings = new Set(['DATABASE_URL', 'REDIS_URL', 'OIDC_CLIENT_SECRET']);
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'LANTERN_DEMO'> & {
   LANTERN_DEMO: 'auto' | 'off';
@@ -48,6 +107,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'configuration');
+    if (issue?.code === 'custom' && issue.params?.isMissing) {
+      throw new ConfigError(`${name} is required when ${issue.message} is set`);
+    }
+    const mappedTo = issue?.path[1];
+    if (name === 'OIDC_ROLE_MAP' && typeof mappedTo === 'string') {
+      const role = JSON.stringify((JSON.parse(present[name] ?? '{}') as Record<string, unknown>)[mappedTo]);
+      throw new ConfigError(
+        `OIDC_ROLE_MAP is not valid: "${mappedTo}" maps to ${role}, which is not a Lantern role; expected one of ${staffRoles.join(', ')}`,
+      );
+    }
     const given = secretSettings.has(name) ? undefined : present[name];
     const expected = describeExpected(name, issue?.message ?? 'a valid value');
     throw new ConfigError(
@@ -70,8 +139,12 @@ function describeExpected(name: string, message: string): string {
       return 'a postgres:// or postgresql:// URL';
     case 'REDIS_URL':
       return 'a redis:// or rediss:// URL';
+    case 'OIDC_ISSUER':
+      return "the provider's issuer URL, https:// (http:// only for localhost)";
+    case 'OIDC_ROLE_MAP':
+      return 'a JSON object mapping claim values to Lantern roles, such as {"R8000": "camhs-clinician"}';
     default:
-      return message.replace(/^Invalid (input|option): /i, '');
+      return message.replace(/^Invalid (input|option): (expected )?/i, '');
   }
 }
 

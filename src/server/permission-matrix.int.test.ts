@@ -18,11 +18,14 @@ const protectedRoutes = Object.entries(routePermissions).filter(
   ([route, permission]) => permission !== 'public' && route !== 'DELETE /api/sessions',
 );
 
+const bodies: Record<string, object> = { 'POST /api/admin/users/:userId/roles': { role: 'emhp' } };
+
 /** A request that reaches the route's service; ids are made up, so an allowed call answers 404. */
 function sample(route: string) {
   const [method, path = ''] = route.split(' ') as ['GET' | 'POST' | 'DELETE', string];
   const url = path.replace(/:\w+/g, () => randomUUID());
-  return { method, url, headers: { 'if-match': '"1"' } };
+  const payload = bodies[route];
+  return { method, url, headers: { 'if-match': '"1"' }, ...(payload ? { payload } : {}) };
 }
 
 /** Access-log rows an allowed call writes: reading the access log is itself logged. */

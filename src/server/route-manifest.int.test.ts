@@ -15,6 +15,13 @@ describe('the route manifest', () => {
     ctx = await createTestApp(pglite, {
       withDemo: false,
       onRoute: (method, url) => routes.push(`${method} ${url}`),
+      // With a provider configured, so the OpenID Connect routes are there too. Nothing is fetched
+      // from it: discovery waits for the first sign-in.
+      config: {
+        OIDC_ISSUER: 'https://idp.example.invalid',
+        OIDC_CLIENT_ID: 'lantern',
+        OIDC_CLIENT_SECRET: 'not-used',
+      },
     });
   });
   afterAll(() => ctx?.dispose());

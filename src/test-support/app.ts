@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { writeDemoArea } from '../demo/write-demo-area.js';
 import { buildApp } from '../server/app.js';
-import { testConfig } from '../server/config.js';
+import { type Config, testConfig } from '../server/config.js';
 import type { TestDatabaseFactory } from './databases.js';
 
 export const TEST_SEED = 7;
@@ -9,13 +9,19 @@ export const TEST_SEED = 7;
 /** A built app on a fresh database holding the demo area. Tests use inject(); nothing listens. */
 export async function createTestApp(
   factory: TestDatabaseFactory,
-  options: { now?: () => Date; withDemo?: boolean; onRoute?: (method: string, url: string) => void } = {},
+  options: {
+    now?: () => Date;
+    withDemo?: boolean;
+    onRoute?: (method: string, url: string) => void;
+    /** Settings on top of testConfig(), such as an OpenID provider. */
+    config?: Partial<Config>;
+  } = {},
 ): Promise<
   { app: FastifyInstance; dispose(): Promise<void> } & Awaited<ReturnType<TestDatabaseFactory['create']>>
 > {
   const testDb = await factory.create();
   if (options.withDemo !== false) await writeDemoArea(testDb.database, { seed: TEST_SEED, scale: 1 });
-  const app = await buildApp(testConfig(), {
+  const app = await buildApp(testConfig(options.config), {
     database: testDb.database,
     now: options.now,
     webAppFolder: '/nonexistent-web-build',

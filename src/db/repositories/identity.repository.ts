@@ -146,3 +146,32 @@ export function demoAccounts(db: LanternDb) {
     .where(sql`${users.email} = ${userRoles.role} || '@demo.lantern.example'`)
     .orderBy(asc(userRoles.role));
 }
+
+/** Gives a user a role, across their organisation or within one team or school. */
+export async function addRoleGrant(
+  db: LanternDb,
+  grant: { userId: string; role: string; teamId?: string | null; schoolUrn?: number | null; at: Date },
+) {
+  const [row] = await db
+    .insert(userRoles)
+    .values({
+      userId: grant.userId,
+      role: grant.role,
+      teamId: grant.teamId ?? null,
+      schoolUrn: grant.schoolUrn ?? null,
+      grantedAt: grant.at,
+    })
+    .returning();
+  if (!row) throw new Error('granting a role returned no row');
+  return row;
+}
+
+/** How many people hold a current role in each team. */
+export async function teamMemberCounts(db: LanternDb): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ teamId: userRoles.teamId, count: sql<number>`count(distinct ${userRoles.userId})::int` })
+    .from(userRoles)
+    .where(and(isNull(userRoles.revokedAt), sql`${userRoles.teamId} is not null`))
+    .groupBy(userRoles.teamId);
+  return new Map(rows.map((row) => [row.teamId ?? '', Number(row.count)]));
+}

@@ -172,3 +172,24 @@ export async function insertOrganisationsData(db: LanternDb, data: Organisations
   await insertInChunks(db, directoryEntryAreas, data.directoryEntryAreas);
   await insertInChunks(db, openingHours, data.openingHours);
 }
+
+/** Teams with their service and how many schools each serves. */
+export function listTeams(db: LanternDb) {
+  return db
+    .select({
+      id: teams.id,
+      name: teams.name,
+      service: services.name,
+      baseSchool: schools.name,
+      schoolCount: sql<number>`(select count(*)::int from team_schools ts where ts.team_id = ${teams.id})`,
+    })
+    .from(teams)
+    .innerJoin(services, eq(services.id, teams.serviceId))
+    .leftJoin(schools, eq(schools.urn, teams.baseSchoolUrn))
+    .orderBy(asc(services.name), asc(teams.name));
+}
+
+export async function findTeam(db: LanternDb, id: string) {
+  const [row] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, id));
+  return row ?? null;
+}

@@ -86,3 +86,22 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * OpenID Connect sign-ins under way. The state, nonce and PKCE verifier wait here rather than in the
+ * browser; the browser holds only a random id in a short-lived cookie, and only its SHA-256 is kept.
+ * A row lasts 10 minutes and is used once.
+ */
+export const oidcLogins = pgTable(
+  'oidc_logins',
+  {
+    idHash: text('id_hash').primaryKey(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('oidc_logins_expires_idx').on(t.expiresAt)],
+);

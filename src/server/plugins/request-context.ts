@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type AccessRecord, anonymousContext, type ServiceContext } from '../../access/authorise.js';
 import type { AccessLogEntry } from '../../db/repositories/audit.repository.js';
+import { AppError } from '../../domain/app-error.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,6 +29,20 @@ export function registerRequestContext(
     };
     request.ctx = anonymousContext(request.id, recordAccess, options.now);
     reply.header('x-request-id', request.id);
+  });
+}
+
+/**
+ * Operations that declare the session in their OpenAPI security refuse anyone not signed in with
+ * 401 before their input is even read, so an anonymous caller learns nothing from validation.
+ */
+export function refuseAnonymous(scope: FastifyInstance) {
+  scope.addHook('onRequest', async (request) => {
+    const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
+    const actor = request.ctx.actor;
+    if (security && security.length > 0 && (actor.kind === 'anonymous' || !actor.isSignedIn)) {
+      throw new AppError('unauthenticated', 'Sign in to continue.');
+    }
   });
 }
 

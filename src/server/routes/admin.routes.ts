@@ -3,8 +3,11 @@ import { z } from 'zod';
 import {
   AccessLogPage,
   AccessLogQuery,
+  GrantRoleInput,
+  RoleGranted,
   RoleGrantParams,
   StaffUserList,
+  TeamList,
   UserChanged,
   UserParams,
 } from '../../contracts/admin.js';
@@ -17,6 +20,7 @@ import {
   revokeRole,
   setStaffActive,
 } from '../../services/admin/manage-users.js';
+import { grantRole, listTeams } from '../../services/admin/teams-and-roles.js';
 import { searchAccessLog } from '../../services/audit/access-log.js';
 import { signedInOperation } from './security.js';
 
@@ -128,6 +132,35 @@ export const adminRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app,
       },
     },
     (request) => revokeRole(request.ctx, { db }, request.params),
+  );
+
+  app.get(
+    '/api/admin/teams',
+    {
+      schema: {
+        summary: 'Teams, their service, schools and members',
+        tags,
+        ...signedInOperation,
+        response: { 200: TeamList, ...errors },
+      },
+    },
+    async (request) => ({ teams: await listTeams(request.ctx, { db }) }),
+  );
+
+  app.post(
+    '/api/admin/users/:userId/roles',
+    {
+      schema: {
+        summary:
+          'Give someone a role, optionally in a team or for a school (holding it already changes nothing)',
+        tags,
+        ...signedInOperation,
+        params: UserParams,
+        body: GrantRoleInput,
+        response: { 200: RoleGranted, ...errors },
+      },
+    },
+    (request) => grantRole(request.ctx, { db }, request.params.userId, request.body),
   );
 
   app.get(

@@ -19,6 +19,9 @@ export const routePermissions: Record<string, Permission | 'public'> = {
   'POST /api/session/second-factor/enrolment/confirm': 'public',
   'GET /api/session': 'public',
   'DELETE /api/session': 'public',
+  'GET /api/session/oidc': 'public',
+  'GET /api/session/oidc/start': 'public',
+  'GET /api/session/oidc/callback': 'public',
   'DELETE /api/sessions': 'session:read-own',
   'GET /api/admin/users': 'user:read',
   'POST /api/admin/users/:userId/deactivate': 'user:manage',
@@ -26,6 +29,8 @@ export const routePermissions: Record<string, Permission | 'public'> = {
   'POST /api/admin/users/:userId/reset-second-factor': 'user:reset-second-factor',
   'DELETE /api/admin/users/:userId/roles/:grantId': 'user:manage',
   'GET /api/admin/access-log': 'access-log:read',
+  'GET /api/admin/teams': 'team:read',
+  'POST /api/admin/users/:userId/roles': 'user:manage',
 };
 
 /** The API documentation pages that @fastify/swagger-ui adds; public and free of data. */

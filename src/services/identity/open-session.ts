@@ -18,6 +18,7 @@ export async function openSession(
   ctx: ServiceContext,
   userId: string,
   isSecondFactorDone: boolean,
+  method: 'password' | 'openid-connect' = 'password',
 ): Promise<OpenedSession> {
   const token = newToken();
   const csrfToken = newToken();
@@ -33,7 +34,8 @@ export async function openSession(
   await recordChange(tx, ctx, {
     entity: 'session',
     entityId: userId,
-    action: isSecondFactorDone ? 'signed-in' : 'password-accepted',
+    action: isSecondFactorDone ? 'signed-in' : `${method}-accepted`,
+    ...(method === 'password' ? {} : { after: { method } }),
     userId,
   });
   return { token, csrfToken };

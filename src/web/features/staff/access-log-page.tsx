@@ -8,14 +8,32 @@ import { SelectField, TextField } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
 import { useSession } from './use-session.js';
 
-type Filters = { userId: string; subjectId: string; sort: 'occurredAt' | '-occurredAt' };
+type Filters = {
+  userId: string;
+  subjectId: string;
+  from: string;
+  to: string;
+  sort: 'occurredAt' | '-occurredAt';
+};
 
 export function AccessLogPage() {
   const session = useSession();
-  const [draft, setDraft] = useState<Filters>({ userId: '', subjectId: '', sort: '-occurredAt' });
+  const [draft, setDraft] = useState<Filters>({
+    userId: '',
+    subjectId: '',
+    from: '',
+    to: '',
+    sort: '-occurredAt',
+  });
   const [filters, setFilters] = useState<Filters>(draft);
   const canRead = session.data?.permissions.includes('access-log:read') === true;
-  const params = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+  // Dates are whole days in London time: from the start of the first to the end of the last.
+  const query = {
+    ...filters,
+    from: filters.from ? new Date(`${filters.from}T00:00:00`).toISOString() : '',
+    to: filters.to ? new Date(`${filters.to}T23:59:59.999`).toISOString() : '',
+  };
+  const params = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== ''));
   const log = useQuery({
     queryKey: ['admin', 'access-log', filters],
     queryFn: ({ signal }) => getJson<Page>(`/api/admin/access-log?${params}`, signal),
@@ -53,6 +71,22 @@ export function AccessLogPage() {
           width={20}
           value={draft.subjectId}
           onChange={(e) => setDraft({ ...draft, subjectId: e.target.value })}
+        />
+        <TextField
+          id="from"
+          label="From (date)"
+          type="date"
+          width={10}
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <TextField
+          id="to"
+          label="To (date)"
+          type="date"
+          width={10}
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
         />
         <SelectField
           id="sort"

@@ -14,6 +14,7 @@ export function AdminUsersPage() {
   const [message, setMessage] = useState<string | null>(null);
   const canRead = session.data?.permissions.includes('user:read') === true;
   const canManage = session.data?.permissions.includes('user:manage') === true;
+  const canReset = session.data?.permissions.includes('user:reset-second-factor') === true;
   const users = useQuery({
     queryKey: ['admin', 'users'],
     queryFn: ({ signal }) => getJson<{ users: StaffUser[] }>('/api/admin/users', signal),
@@ -23,17 +24,16 @@ export function AdminUsersPage() {
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
   if (!canRead) return <p>You do not have permission to see staff accounts.</p>;
 
-  async function setActive(user: StaffUser, isActive: boolean) {
+  async function change(user: StaffUser, action: 'reactivate' | 'deactivate' | 'reset-second-factor') {
     try {
-      await sendJson(
-        'POST',
-        `/api/admin/users/${user.id}/${isActive ? 'reactivate' : 'deactivate'}`,
-        undefined,
-        {
-          'if-match': `"${user.version}"`,
-        },
+      await sendJson('POST', `/api/admin/users/${user.id}/${action}`, undefined, {
+        'if-match': `"${user.version}"`,
+      });
+      setMessage(
+        action === 'reset-second-factor'
+          ? `${user.displayName} will set up an authenticator app again when they next sign in.`
+          : `${user.displayName} is now ${action === 'reactivate' ? 'active' : 'deactivated'}.`,
       );
-      setMessage(`${user.displayName} is now ${isActive ? 'active' : 'deactivated'}.`);
     } catch (error) {
       setMessage(problemErrors(error, 'users')[0]?.message ?? 'That did not work.');
     }
@@ -54,7 +54,7 @@ export function AdminUsersPage() {
               <th scope="col">Name</th>
               <th scope="col">Roles</th>
               <th scope="col">Status</th>
-              {canManage && <th scope="col">Action</th>}
+              {(canManage || canReset) && <th scope="col">Actions</th>}
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
@@ -70,16 +70,30 @@ export function AdminUsersPage() {
                   {user.isActive ? 'Active' : 'Deactivated'}
                   {user.hasSecondFactor ? '' : ', no authenticator yet'}
                 </td>
-                {canManage && (
+                {(canManage || canReset) && (
                   <td>
-                    <button
-                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                      type="button"
-                      onClick={() => setActive(user, !user.isActive)}
-                    >
-                      {user.isActive ? 'Deactivate' : 'Reactivate'}
-                      <span className="nhsuk-u-visually-hidden"> {user.displayName}</span>
-                    </button>
+                    <div className="nhsuk-button-group">
+                      {canManage && (
+                        <button
+                          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                          type="button"
+                          onClick={() => change(user, user.isActive ? 'deactivate' : 'reactivate')}
+                        >
+                          {user.isActive ? 'Deactivate' : 'Reactivate'}
+                          <span className="nhsuk-u-visually-hidden"> {user.displayName}</span>
+                        </button>
+                      )}
+                      {canReset && user.hasSecondFactor && (
+                        <button
+                          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                          type="button"
+                          onClick={() => change(user, 'reset-second-factor')}
+                        >
+                          Reset authenticator
+                          <span className="nhsuk-u-visually-hidden"> for {user.displayName}</span>
+                        </button>
+                      )}
+                    </div>
                   </td>
                 )}
               </tr>

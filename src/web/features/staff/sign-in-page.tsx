@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import type { SignInState } from '../../../contracts/identity.js';
+import type { OidcStatus, SignInState } from '../../../contracts/identity.js';
 import { webPaths } from '../../../contracts/web-paths.js';
-import { sendJson } from '../../api.js';
+import { getJson, sendJson } from '../../api.js';
 import { ErrorSummary, type FieldError, TextField } from '../../components/form.js';
 import { PageTitle } from '../../components/layout.js';
 import { problemErrors } from './problem-errors.js';
@@ -14,8 +15,31 @@ export const nextPage: Record<SignInState, string> = {
   'second-factor-enrolment-required': webPaths.enrolSecondFactor,
 };
 
+/** Whether this installation lets staff sign in with their organisation's account (OpenID Connect). */
+function useOidcStatus() {
+  return useQuery({
+    queryKey: ['oidc-status'],
+    queryFn: ({ signal }) => getJson<OidcStatus>('/api/session/oidc', signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  }).data;
+}
+
+/** A full page navigation, not a fetch: the provider's sign-in page is another website. */
+function OrganisationSignIn({ providerName }: { providerName?: string | undefined }) {
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">Or use your organisation's account</h2>
+      {providerName && <p>You will sign in with {providerName}, then come back to Lantern.</p>}
+      <a className="nhsuk-button nhsuk-button--secondary" href="/api/session/oidc/start">
+        Sign in with your organisation's account
+      </a>
+    </>
+  );
+}
+
 export function SignInPage() {
   const session = useSession();
+  const oidc = useOidcStatus();
   const refresh = useRefreshSession();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
@@ -75,6 +99,7 @@ export function SignInPage() {
             Sign in
           </button>
         </form>
+        {oidc?.isEnabled && <OrganisationSignIn providerName={oidc.providerName} />}
       </div>
     </div>
   );
