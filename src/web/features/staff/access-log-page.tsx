@@ -6,6 +6,7 @@ import { webPaths } from '../../../contracts/web-paths.js';
 import { getJson } from '../../api.js';
 import { SelectField, TextField } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { Cell, ResponsiveTable } from '../../components/table.js';
 import { useSession } from './use-session.js';
 
 type Filters = {
@@ -103,36 +104,30 @@ export function AccessLogPage() {
       </form>
       {log.isError && <p role="alert">{log.error.message}</p>}
       {log.data && (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption">Entries, page {log.data.page}</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Outcome</th>
+        <ResponsiveTable
+          caption={`Entries, page ${log.data.page}`}
+          headings={['When', 'Who', 'What', 'Outcome']}
+        >
+          {log.data.rows.map((row) => (
+            <tr className="nhsuk-table__row" key={row.id}>
+              <Cell heading="When">
+                {new Date(row.occurredAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}
+              </Cell>
+              <Cell heading="Who">
+                <span className="lantern-break">{row.userId ?? 'Not signed in'}</span>
+                <br />
+                <span className="nhsuk-body-s">{row.roles.join(', ')}</span>
+              </Cell>
+              <Cell heading="What">
+                {row.action} ({row.subjectKind}
+                {row.subjectId ? ` ${row.subjectId}` : ''})
+              </Cell>
+              <Cell heading="Outcome">
+                {row.outcome} ({row.basis})
+              </Cell>
             </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {log.data.rows.map((row) => (
-              <tr key={row.id}>
-                <td>{new Date(row.occurredAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}</td>
-                <td>
-                  {row.userId ?? 'Not signed in'}
-                  <br />
-                  <span className="nhsuk-body-s">{row.roles.join(', ')}</span>
-                </td>
-                <td>
-                  {row.action} ({row.subjectKind}
-                  {row.subjectId ? ` ${row.subjectId}` : ''})
-                </td>
-                <td>
-                  {row.outcome} ({row.basis})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ResponsiveTable>
       )}
     </>
   );

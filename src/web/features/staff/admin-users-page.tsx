@@ -1,10 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate } from 'react-router';
+import { isStaffRole, roleLabels } from '../../../access/roles.js';
 import type { StaffUser } from '../../../contracts/admin.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { getJson, sendJson } from '../../api.js';
+import { TextField } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { Cell, ResponsiveTable } from '../../components/table.js';
 import { problemErrors } from './problem-errors.js';
 import { useSession } from './use-session.js';
 
@@ -12,6 +15,7 @@ export function AdminUsersPage() {
   const session = useSession();
   const client = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
   const canRead = session.data?.permissions.includes('user:read') === true;
   const canManage = session.data?.permissions.includes('user:manage') === true;
   const canReset = session.data?.permissions.includes('user:reset-second-factor') === true;
@@ -21,6 +25,11 @@ export function AdminUsersPage() {
     enabled: canRead,
   });
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
+  const needle = filter.trim().toLowerCase();
+  const shown = (users.data?.users ?? []).filter(
+    (user) => !needle || user.displayName.toLowerCase().includes(needle) || user.email.includes(needle),
+  );
+  const headings = ['Name', 'Roles', 'Status', ...(canManage || canReset ? ['Actions'] : [])];
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
   if (!canRead) return <p>You do not have permission to see staff accounts.</p>;
 
@@ -47,31 +56,37 @@ export function AdminUsersPage() {
       <h1>Staff accounts</h1>
       <p role="status">{message}</p>
       {users.data && (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption">{users.data.users.length} accounts</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Status</th>
-              {(canManage || canReset) && <th scope="col">Actions</th>}
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {users.data.users.map((user) => (
-              <tr key={user.id}>
-                <td>
+        <>
+          <TextField
+            id="filter"
+            label="Find a person"
+            hint="Type part of a name or email address."
+            width={20}
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+          <ResponsiveTable
+            caption={`${shown.length} of ${users.data.users.length} accounts`}
+            headings={headings}
+          >
+            {shown.map((user) => (
+              <tr className="nhsuk-table__row" key={user.id}>
+                <Cell heading="Name">
                   {user.displayName}
                   <br />
-                  <span className="nhsuk-body-s">{user.email}</span>
-                </td>
-                <td>{user.roles.map((grant) => grant.role).join(', ')}</td>
-                <td>
+                  <span className="nhsuk-body-s lantern-break">{user.email}</span>
+                </Cell>
+                <Cell heading="Roles">
+                  {user.roles
+                    .map((grant) => (isStaffRole(grant.role) ? roleLabels[grant.role] : grant.role))
+                    .join(', ')}
+                </Cell>
+                <Cell heading="Status">
                   {user.isActive ? 'Active' : 'Deactivated'}
                   {user.hasSecondFactor ? '' : ', no authenticator yet'}
-                </td>
+                </Cell>
                 {(canManage || canReset) && (
-                  <td>
+                  <Cell heading="Actions">
                     <div className="nhsuk-button-group">
                       {canManage && (
                         <button
@@ -94,12 +109,12 @@ export function AdminUsersPage() {
                         </button>
                       )}
                     </div>
-                  </td>
+                  </Cell>
                 )}
               </tr>
             ))}
-          </tbody>
-        </table>
+          </ResponsiveTable>
+        </>
       )}
     </>
   );
