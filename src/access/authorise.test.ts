@@ -28,8 +28,7 @@ const staff = (roles: StaffRole[], isSignedIn = true): Actor => ({
   userId: 'u',
   organisationId: 'o',
   roles,
-  teamIds: [],
-  schoolUrns: [],
+  grants: roles.map((role) => ({ role, teamId: null, serviceId: null, schoolUrn: null })),
   sessionTokenHash: 'h',
   isSignedIn,
 });

@@ -10,8 +10,13 @@ export type Actor =
       userId: string;
       organisationId: string;
       roles: StaffRole[];
-      teamIds: string[];
-      schoolUrns: number[];
+      /** Each role held, with the team (and its service) or school it is held for. */
+      grants: {
+        role: StaffRole;
+        teamId: string | null;
+        serviceId: string | null;
+        schoolUrn: number | null;
+      }[];
       sessionTokenHash: string;
       /** False between the password and the second factor, for roles that need one. */
       isSignedIn: boolean;

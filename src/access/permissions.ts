@@ -12,6 +12,8 @@ export const permissions = [
   'team:read',
   'access-log:read',
   'audit:verify',
+  'referral:read',
+  'referral:break-glass',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -25,4 +27,7 @@ export const permissionDescriptions: Record<Permission, string> = {
   'team:read': 'List teams and their members',
   'access-log:read': "Read the access log of who opened which child's record",
   'audit:verify': 'Check the access log and audit trail hash chains',
+  'referral:read': 'Open a referral within their record scope (outside it the referral answers 404)',
+  'referral:break-glass':
+    'Open a referral outside their scope in an emergency, giving a reason; the privacy officer is alerted',
 };

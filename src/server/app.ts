@@ -23,6 +23,7 @@ import { adminRoutes } from './routes/admin.routes.js';
 import { directoryRoutes } from './routes/directory.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { oidcFromConfig, oidcRoutes, oidcStatusRoutes } from './routes/oidc.routes.js';
+import { referralRoutes } from './routes/referrals.routes.js';
 import { securitySchemes } from './routes/security.js';
 import { sessionRoutes } from './routes/session.routes.js';
 
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await api.register(oidcStatusRoutes, { oidc });
     if (oidc) await api.register(oidcRoutes, { db, cookie, oidc });
     await api.register(adminRoutes, { db });
+    await api.register(referralRoutes, { db });
   });
 
   await registerWebApp(app, deps.webAppFolder);

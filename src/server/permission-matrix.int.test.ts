@@ -18,7 +18,12 @@ const protectedRoutes = Object.entries(routePermissions).filter(
   ([route, permission]) => permission !== 'public' && route !== 'DELETE /api/sessions',
 );
 
-const bodies: Record<string, object> = { 'POST /api/admin/users/:userId/roles': { role: 'emhp' } };
+const bodies: Record<string, object> = {
+  'POST /api/admin/users/:userId/roles': { role: 'emhp' },
+  'POST /api/referrals/:referralId/break-glass': {
+    reason: 'Child at risk, duty clinician needs the history',
+  },
+};
 
 /** A request that reaches the route's service; ids are made up, so an allowed call answers 404. */
 function sample(route: string) {
@@ -28,8 +33,15 @@ function sample(route: string) {
   return { method, url, headers: { 'if-match': '"1"' }, ...(payload ? { payload } : {}) };
 }
 
-/** Access-log rows an allowed call writes: reading the access log is itself logged. */
-const rowsWhenAllowed: Record<string, number> = { 'GET /api/admin/access-log': 1 };
+/**
+ * Access-log rows an allowed call writes: reading the access log is itself logged, and a referral
+ * that is not there (these ids are made up) is logged as a refusal.
+ */
+const rowsWhenAllowed: Record<string, number> = {
+  'GET /api/admin/access-log': 1,
+  'GET /api/referrals/:referralId': 1,
+  'POST /api/referrals/:referralId/break-glass': 1,
+};
 
 describe.each(testDatabases)('the permission matrix on $name', (factory) => {
   let ctx: Awaited<ReturnType<typeof createTestApp>>;

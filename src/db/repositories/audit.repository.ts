@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import type { RecordScope } from '../../access/scope.js';
 import { type ChainedRow, chainHash, GENESIS } from '../../domain/audit/hash-chain.js';
 import type { LanternDb } from '../client.js';
+import { privacyAlerts } from '../schema/alerts.js';
 import { accessLog, auditLog } from '../schema/audit.js';
+import { withScope } from '../scoped.js';
 
 // The only code that writes or reads the audit area's tables.
 
@@ -158,4 +161,28 @@ export function searchAccessLog(db: LanternDb, filter: AccessLogFilter) {
     .orderBy(filter.isNewestFirst ? desc(accessLog.id) : asc(accessLog.id))
     .limit(filter.limit)
     .offset(filter.offset);
+}
+
+export function raisePrivacyAlert(
+  db: LanternDb,
+  scope: RecordScope,
+  alert: Omit<typeof privacyAlerts.$inferInsert, 'id' | 'reviewedAt' | 'reviewedBy'>,
+) {
+  return withScope(db, scope, (tx) =>
+    tx
+      .insert(privacyAlerts)
+      .values(alert)
+      .then(() => undefined),
+  );
+}
+
+/** Open alerts first, newest first. Row-level security shows them only to the privacy officer. */
+export function listPrivacyAlerts(db: LanternDb, scope: RecordScope) {
+  return withScope(db, scope, (tx) =>
+    tx
+      .select()
+      .from(privacyAlerts)
+      .orderBy(sql`${privacyAlerts.reviewedAt} is not null`, desc(privacyAlerts.raisedAt))
+      .limit(200),
+  );
 }

@@ -36,6 +36,7 @@ export interface RoleGrant {
   role: string;
   teamId: string | null;
   teamName: string | null;
+  serviceId: string | null;
   schoolUrn: number | null;
 }
 
@@ -47,6 +48,7 @@ export function activeRoles(db: LanternDb, userId: string): Promise<RoleGrant[]>
       role: userRoles.role,
       teamId: userRoles.teamId,
       teamName: teams.name,
+      serviceId: teams.serviceId,
       schoolUrn: userRoles.schoolUrn,
     })
     .from(userRoles)

@@ -1,3 +1,6 @@
+export * from './alerts.js';
 export * from './audit.js';
 export * from './identity.js';
 export * from './organisations.js';
+export * from './people.js';
+export * from './referrals.js';

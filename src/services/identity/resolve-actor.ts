@@ -41,8 +41,18 @@ export async function resolveActor(db: LanternDb, token: string | undefined, now
       userId: user.id,
       organisationId: user.organisationId,
       roles,
-      teamIds: grants.flatMap((grant) => (grant.teamId ? [grant.teamId] : [])),
-      schoolUrns: grants.flatMap((grant) => (grant.schoolUrn ? [grant.schoolUrn] : [])),
+      grants: grants.flatMap((grant) =>
+        isStaffRole(grant.role)
+          ? [
+              {
+                role: grant.role,
+                teamId: grant.teamId,
+                serviceId: grant.serviceId,
+                schoolUrn: grant.schoolUrn,
+              },
+            ]
+          : [],
+      ),
       sessionTokenHash: tokenHash,
       isSignedIn: isSignedInAfter(roles, session.isSecondFactorDone),
     },

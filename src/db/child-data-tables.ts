@@ -1,0 +1,12 @@
+/**
+ * Every table that holds a child's data (or who looked at it). Each must have forced row-level
+ * security; the catalog test fails if one does not, or if a table with a child or referral column
+ * is missing from this list.
+ */
+export const childDataTables = [
+  'children',
+  'child_schools',
+  'referrals',
+  'referral_workers',
+  'privacy_alerts',
+];
