@@ -82,3 +82,16 @@ export const TeamList = z.object({
   ),
 });
 export type TeamList = z.infer<typeof TeamList>;
+
+export const AuditChainReport = z.object({
+  chains: z.array(
+    z.object({
+      chain: z.enum(['access_log', 'audit_log']),
+      rows: z.number().int(),
+      head: z.string().nullable(),
+      problems: z.array(
+        z.object({ id: z.number().int(), problem: z.enum(['content-changed', 'broken-link']) }),
+      ),
+    }),
+  ),
+});

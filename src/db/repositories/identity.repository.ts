@@ -163,9 +163,10 @@ export async function addRoleGrant(
       schoolUrn: grant.schoolUrn ?? null,
       grantedAt: grant.at,
     })
+    .onConflictDoNothing()
     .returning();
-  if (!row) throw new Error('granting a role returned no row');
-  return row;
+  // Null when the person already holds this role there (the one-active-grant index).
+  return row ?? null;
 }
 
 /** How many people hold a current role in each team. */

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.js';
+import { users } from '../../db/schema/identity.js';
 import { buildDemoArea } from '../../demo/demo-area.js';
 import { createTestApp, TEST_SEED } from '../../test-support/app.js';
 import { testDatabases } from '../../test-support/databases.js';
@@ -94,5 +95,48 @@ describe.each(testDatabases)('teams and role grants on $name', (factory) => {
       payload: { role: 'not even valid' },
     });
     expect(response.statusCode).toBe(401);
+  });
+
+  it('grants a role once even when the same form arrives twice at the same moment', async () => {
+    const session = await signInWithTotp(ctx.app, admin, { remoteAddress: '10.5.4.1', now: clock.now });
+    const target = demoUserOfRole('school-staff-referrer', 2);
+    const send = () =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/admin/users/${target.id}/roles`,
+        payload: { role: 'early-help-worker' },
+        ...asSession(session),
+      });
+    const [a, b] = await Promise.all([send(), send()]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(a.json().grantId).toBe(b.json().grantId);
+  });
+
+  it('refuses a second account whose email differs only in case', async () => {
+    const existing = demoUserOfRole('emhp', 1);
+    await expect(
+      ctx.database.db.insert(users).values({
+        email: existing.email.toUpperCase(),
+        displayName: 'Copy',
+        organisationId: existing.organisationId,
+      }),
+    ).rejects.toThrow();
+  });
+
+  it('lets the administrator check both hash chains from the admin API', async () => {
+    const session = await signInWithTotp(ctx.app, admin, { remoteAddress: '10.5.5.1', now: clock.now });
+    const response = await ctx.app.inject({ url: '/api/admin/audit-chains', ...asSession(session) });
+    expect(response.statusCode).toBe(200);
+    const chains = response.json().chains as {
+      chain: string;
+      rows: number;
+      problems: unknown[];
+      head: string;
+    }[];
+    expect(chains.map((c) => c.chain)).toEqual(['access_log', 'audit_log']);
+    const auditChain = chains.find((c) => c.chain === 'audit_log');
+    expect(auditChain?.rows).toBeGreaterThan(0);
+    expect(auditChain?.head).toMatch(/^[0-9a-f]{64}$/);
+    expect(chains.every((c) => c.problems.length === 0)).toBe(true);
   });
 });

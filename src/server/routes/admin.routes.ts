@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   AccessLogPage,
   AccessLogQuery,
+  AuditChainReport,
   GrantRoleInput,
   RoleGranted,
   RoleGrantParams,
@@ -21,7 +22,7 @@ import {
   setStaffActive,
 } from '../../services/admin/manage-users.js';
 import { grantRole, listTeams } from '../../services/admin/teams-and-roles.js';
-import { searchAccessLog } from '../../services/audit/access-log.js';
+import { checkAuditChains, searchAccessLog } from '../../services/audit/access-log.js';
 import { signedInOperation } from './security.js';
 
 /** The version a client changed, from `If-Match: "3"` (or W/"3"). Changes without one are refused. */
@@ -132,6 +133,19 @@ export const adminRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app,
       },
     },
     (request) => revokeRole(request.ctx, { db }, request.params),
+  );
+
+  app.get(
+    '/api/admin/audit-chains',
+    {
+      schema: {
+        summary: 'Check the access log and audit trail hash chains (as `lantern audit verify` does)',
+        tags,
+        ...signedInOperation,
+        response: { 200: AuditChainReport, ...errors },
+      },
+    },
+    async (request) => ({ chains: await checkAuditChains(request.ctx, { db }) }),
   );
 
   app.get(

@@ -30,6 +30,7 @@ export const routePermissions: Record<string, Permission | 'public'> = {
   'DELETE /api/admin/users/:userId/roles/:grantId': 'user:manage',
   'GET /api/admin/access-log': 'access-log:read',
   'GET /api/admin/teams': 'team:read',
+  'GET /api/admin/audit-chains': 'audit:verify',
   'GET /api/admin/privacy-alerts': 'access-log:read',
   'GET /api/referrals/:referralId': 'referral:read',
   'POST /api/referrals/:referralId/break-glass': 'referral:break-glass',

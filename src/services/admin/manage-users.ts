@@ -22,6 +22,7 @@ async function changeUser(
   action: string,
   change: Parameters<typeof identity.updateUser>[3],
   endSessionsBecause?: string,
+  alsoInTransaction?: (tx: LanternDb) => Promise<void>,
 ) {
   const user = await identity.findUser(db, userId);
   if (!user) throw new AppError('not-found', 'There is no such user.');
@@ -34,6 +35,7 @@ async function changeUser(
       );
     }
     if (endSessionsBecause) await sessionsRepo.endAllSessions(tx, userId, endSessionsBecause, ctx.now());
+    if (alsoInTransaction) await alsoInTransaction(tx);
     await recordChange(tx, ctx, {
       entity: 'user',
       entityId: userId,
@@ -81,7 +83,7 @@ export async function resetSecondFactor(
   input: { userId: string; expectedVersion: number },
 ) {
   await authorise(ctx, 'user:reset-second-factor');
-  const result = await changeUser(
+  return changeUser(
     ctx,
     deps.db,
     input.userId,
@@ -89,9 +91,8 @@ export async function resetSecondFactor(
     'second-factor-reset',
     { totpSecret: null, totpConfirmedAt: null, totpLastStep: null },
     'second-factor-reset',
+    (tx) => identity.replaceRecoveryCodes(tx, input.userId, [], ctx.now()),
   );
-  await identity.replaceRecoveryCodes(deps.db, input.userId, [], ctx.now());
-  return result;
 }
 
 /** Removing a role or team membership takes effect on the person's next request. */

@@ -43,6 +43,13 @@ export async function grantRole(
   if (held) return { grantId: held.id, role: held.role };
   return deps.db.transaction(async (tx) => {
     const grant = await identity.addRoleGrant(tx, { userId, ...input, at: ctx.now() });
+    if (!grant) {
+      const held = (await identity.activeRoles(tx, userId)).find(
+        (g) => g.role === input.role && g.teamId === input.teamId && g.schoolUrn === input.schoolUrn,
+      );
+      if (!held) throw new AppError('conflict', 'That role changed while you were granting it. Try again.');
+      return { grantId: held.id, role: held.role };
+    }
     await recordChange(tx, ctx, {
       entity: 'user',
       entityId: userId,

@@ -2,7 +2,7 @@ import { authorise, type ServiceContext } from '../../access/authorise.js';
 import type { AccessLogQuery } from '../../contracts/admin.js';
 import type { LanternDb } from '../../db/client.js';
 import * as audit from '../../db/repositories/audit.repository.js';
-import { verifyChain } from '../../domain/audit/hash-chain.js';
+import { type ChainProblem, chainChecker } from '../../domain/audit/hash-chain.js';
 
 const PAGE_SIZE = 50;
 
@@ -49,19 +49,26 @@ export interface ChainReport {
   rows: number;
   /** The newest row's hash: record it elsewhere, so rows cut off the end can be noticed. */
   head: string | null;
-  problems: ReturnType<typeof verifyChain>['problems'];
+  problems: ChainProblem[];
 }
 
 /**
- * Checks both hash chains from the first row to the last. An operator command (`lantern audit
- * verify`): it reads no child's data, only hashes, so it runs outside any user's scope.
+ * Checks both hash chains from the first row to the last, a page at a time. Used by the operator
+ * command `lantern audit verify`, which runs outside any user's scope: it reads only hashes and
+ * the rows' own content, never returns it.
  */
 export async function verifyAuditChains(db: LanternDb): Promise<ChainReport[]> {
   const reports: ChainReport[] = [];
   for (const chain of ['access_log', 'audit_log'] as const) {
-    const rows = [];
-    for await (const row of audit.chainRows(db, chain)) rows.push(row);
-    reports.push({ chain, head: rows.at(-1)?.hash ?? null, ...verifyChain(rows) });
+    const checker = chainChecker();
+    for await (const row of audit.chainRows(db, chain)) checker.check(row);
+    reports.push({ chain, ...checker.result() });
   }
   return reports;
+}
+
+/** The same check for a signed-in administrator or privacy officer, from the admin API. */
+export async function checkAuditChains(ctx: ServiceContext, deps: { db: LanternDb }) {
+  await authorise(ctx, 'audit:verify');
+  return verifyAuditChains(deps.db);
 }

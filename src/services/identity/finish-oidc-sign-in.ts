@@ -54,6 +54,8 @@ async function syncRoles(ctx: ServiceContext, db: LanternDb, userId: string, wan
     }
     for (const role of toGrant) {
       const granted = await identity.addRoleGrant(tx, { userId, role, at: now });
+      // Already held (a sign-in racing this one granted it first): nothing changed, nothing to audit.
+      if (!granted) continue;
       await recordChange(tx, ctx, {
         entity: 'user',
         entityId: userId,

@@ -28,7 +28,7 @@ export function AccessLogPage() {
   });
   const [filters, setFilters] = useState<Filters>(draft);
   const canRead = session.data?.permissions.includes('access-log:read') === true;
-  // Dates are whole days in London time: from the start of the first to the end of the last.
+  // Dates are whole days in the browser's own time zone: from the start of the first to the end of the last.
   const query = {
     ...filters,
     from: filters.from ? new Date(`${filters.from}T00:00:00`).toISOString() : '',
