@@ -125,6 +125,24 @@ describe('Staff sign-in journeys', () => {
 
     await lead.reload();
     await expect.poll(() => lead.getByRole('heading', { name: 'Sign in', level: 1 }).count()).toBe(1);
+
+    // The administrator gives the same person a role in a team, then takes it away again.
+    await admin.getByRole('link', { name: leadName ?? '' }).click();
+    await expect.poll(() => admin.getByRole('heading', { name: leadName, level: 1 }).count()).toBe(1);
+    await admin.getByLabel('Role', { exact: true }).selectOption({ label: 'Supervisor' });
+    await admin.getByLabel('Team (optional)').selectOption({ label: 'North Vale MHST (Mental Health Support Teams in Schools)' });
+    await admin.getByRole('button', { name: 'Give role' }).click();
+    await expect.poll(() => admin.getByRole('status').textContent()).toBe('Gave them the role Supervisor.');
+    await expect.poll(() => admin.getByText('North Vale MHST', { exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(admin, 'staff member');
+    await admin.getByRole('button', { name: 'Remove Supervisor' }).click();
+    await expect.poll(() => admin.getByText('North Vale MHST', { exact: true }).count()).toBe(0);
+
+    await admin.getByRole('link', { name: 'Staff accounts' }).click();
+    await admin.getByRole('link', { name: 'Your account' }).click();
+    await admin.getByRole('link', { name: 'Teams' }).click();
+    await expect.poll(() => admin.getByRole('cell', { name: 'North Vale MHST' }).count()).toBe(1);
+    await expectNoAxeViolations(admin, 'teams');
   });
 
   it('the privacy officer reads the access log, filtered to today', async () => {

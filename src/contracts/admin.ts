@@ -9,7 +9,14 @@ export const StaffUser = z.object({
   isActive: z.boolean(),
   hasSecondFactor: z.boolean(),
   /** Each role held now, with the grant id that removing it needs. */
-  roles: z.array(z.object({ grantId: z.string(), role: z.string() })),
+  roles: z.array(
+    z.object({
+      grantId: z.string(),
+      role: z.string(),
+      teamName: z.string().nullable(),
+      schoolUrn: z.number().nullable(),
+    }),
+  ),
   /** Send back as If-Match ("3") when changing this user. */
   version: z.number().int(),
 });

@@ -15,10 +15,12 @@ export const webPaths = {
   staffHome: '/staff',
   adminUsers: '/staff/admin/users',
   accessLog: '/staff/admin/access-log',
+  adminUser: '/staff/admin/users/:userId',
+  adminTeams: '/staff/admin/teams',
 } as const;
 
 const patterns = Object.values(webPaths).map(
-  (path) => new RegExp(`^${path.replace(/:[a-z]+/g, '[a-z0-9-]+')}/?$`),
+  (path) => new RegExp(`^${path.replace(/:[A-Za-z]+/g, '[a-z0-9-]+')}/?$`),
 );
 
 export function isWebPath(pathname: string): boolean {
@@ -27,4 +29,8 @@ export function isWebPath(pathname: string): boolean {
 
 export function servicePath(slug: string): string {
   return webPaths.service.replace(':slug', slug);
+}
+
+export function adminUserPath(userId: string): string {
+  return webPaths.adminUser.replace(':userId', userId);
 }

@@ -9,6 +9,8 @@ import { HelpNowPage } from './features/pages/help-now-page.js';
 import { HomePage } from './features/pages/home-page.js';
 import { NotFoundPage } from './features/pages/not-found-page.js';
 import { AccessLogPage } from './features/staff/access-log-page.js';
+import { AdminTeamsPage } from './features/staff/admin-teams-page.js';
+import { AdminUserPage } from './features/staff/admin-user-page.js';
 import { AdminUsersPage } from './features/staff/admin-users-page.js';
 import { EnrolPage } from './features/staff/enrol-page.js';
 import { SecondFactorPage } from './features/staff/second-factor-page.js';
@@ -31,6 +33,8 @@ export function App() {
         <Route path={webPaths.staffHome} element={<StaffHomePage />} />
         <Route path={webPaths.adminUsers} element={<AdminUsersPage />} />
         <Route path={webPaths.accessLog} element={<AccessLogPage />} />
+        <Route path={webPaths.adminUser} element={<AdminUserPage />} />
+        <Route path={webPaths.adminTeams} element={<AdminTeamsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -272,4 +272,37 @@ describe.each(testDatabases)('referral scope on $name', (factory) => {
       .map((t) => t.name);
     expect(unlisted).toEqual([]);
   });
+
+  it('makes every view check the reader’s own rights (security_invoker)', async () => {
+    const views = await ctx.database.withOwnerConnection((db) =>
+      queryRows<{ name: string; invoker: boolean }>(
+        db,
+        sql`select c.relname as name,
+              coalesce('security_invoker=true' = any (c.reloptions), false) as invoker
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'public' and c.relkind = 'v'`,
+      ),
+    );
+    expect(views.filter((v) => !v.invoker).map((v) => v.name)).toEqual([]);
+  });
+
+  it('refuses the read when the access log cannot be written', async () => {
+    const session = sessions.get('school-staff-referrer') as Session;
+    await ctx.database.withOwnerConnection((db) =>
+      db.execute(sql`revoke insert on access_log from lantern_app`),
+    );
+    try {
+      const response = await ctx.app.inject({ url: `/api/referrals/${ids.own}`, ...asSession(session) });
+      expect(response.statusCode).toBe(500);
+      expect(response.body).not.toContain('own');
+      expect(response.body).not.toContain('Test');
+    } finally {
+      await ctx.database.withOwnerConnection((db) =>
+        db.execute(sql`grant insert on access_log to lantern_app`),
+      );
+    }
+    expect(
+      (await ctx.app.inject({ url: `/api/referrals/${ids.own}`, ...asSession(session) })).statusCode,
+    ).toBe(200);
+  });
 });

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { isStaffRole, roleLabels } from '../../../access/roles.js';
 import type { StaffUser } from '../../../contracts/admin.js';
-import { webPaths } from '../../../contracts/web-paths.js';
+import { adminUserPath, webPaths } from '../../../contracts/web-paths.js';
 import { getJson, sendJson } from '../../api.js';
 import { TextField } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
@@ -72,7 +72,7 @@ export function AdminUsersPage() {
             {shown.map((user) => (
               <tr className="nhsuk-table__row" key={user.id}>
                 <Cell heading="Name">
-                  {user.displayName}
+                  <Link to={adminUserPath(user.id)}>{user.displayName}</Link>
                   <br />
                   <span className="nhsuk-body-s lantern-break">{user.email}</span>
                 </Cell>

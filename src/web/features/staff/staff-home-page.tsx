@@ -47,13 +47,20 @@ export function StaffHomePage() {
           </div>
         ))}
       </dl>
-      {(permissions.includes('user:read') || permissions.includes('access-log:read')) && (
+      {(permissions.includes('user:read') ||
+        permissions.includes('access-log:read') ||
+        permissions.includes('team:read')) && (
         <>
           <h2>Administration</h2>
           <ul>
             {permissions.includes('user:read') && (
               <li>
                 <Link to={webPaths.adminUsers}>Staff accounts</Link>
+              </li>
+            )}
+            {permissions.includes('team:read') && (
+              <li>
+                <Link to={webPaths.adminTeams}>Teams</Link>
               </li>
             )}
             {permissions.includes('access-log:read') && (

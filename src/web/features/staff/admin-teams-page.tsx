@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { Navigate } from 'react-router';
+import type { TeamList } from '../../../contracts/admin.js';
+import { webPaths } from '../../../contracts/web-paths.js';
+import { getJson } from '../../api.js';
+import { BackLink, PageTitle } from '../../components/layout.js';
+import { Cell, ResponsiveTable } from '../../components/table.js';
+import { useSession } from './use-session.js';
+
+export function AdminTeamsPage() {
+  const session = useSession();
+  const canRead = session.data?.permissions.includes('team:read') === true;
+  const teams = useQuery({
+    queryKey: ['admin', 'teams'],
+    queryFn: ({ signal }) => getJson<TeamList>('/api/admin/teams', signal),
+    enabled: canRead,
+  });
+  if (session.isPending) return <p aria-live="polite">Loading…</p>;
+  if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
+  if (!canRead) return <p>You do not have permission to see teams.</p>;
+  return (
+    <>
+      <PageTitle title="Teams" />
+      <BackLink to={webPaths.staffHome}>Your account</BackLink>
+      <h1>Teams</h1>
+      {teams.data && (
+        <ResponsiveTable
+          caption={`${teams.data.teams.length} teams`}
+          headings={['Team', 'Service', 'Base school', 'Schools', 'People']}
+        >
+          {teams.data.teams.map((team) => (
+            <tr className="nhsuk-table__row" key={team.id}>
+              <Cell heading="Team">{team.name}</Cell>
+              <Cell heading="Service">{team.service}</Cell>
+              <Cell heading="Base school">{team.baseSchool ?? 'None'}</Cell>
+              <Cell heading="Schools">{team.schoolCount}</Cell>
+              <Cell heading="People">{team.memberCount}</Cell>
+            </tr>
+          ))}
+        </ResponsiveTable>
+      )}
+    </>
+  );
+}
