@@ -130,7 +130,9 @@ describe('Staff sign-in journeys', () => {
     await admin.getByRole('link', { name: leadName ?? '' }).click();
     await expect.poll(() => admin.getByRole('heading', { name: leadName, level: 1 }).count()).toBe(1);
     await admin.getByLabel('Role', { exact: true }).selectOption({ label: 'Supervisor' });
-    await admin.getByLabel('Team (optional)').selectOption({ label: 'North Vale MHST (Mental Health Support Teams in Schools)' });
+    await admin
+      .getByLabel('Team (optional)')
+      .selectOption({ label: 'North Vale MHST (Mental Health Support Teams in Schools)' });
     await admin.getByRole('button', { name: 'Give role' }).click();
     await expect.poll(() => admin.getByRole('status').textContent()).toBe('Gave them the role Supervisor.');
     await expect.poll(() => admin.getByText('North Vale MHST', { exact: true }).count()).toBe(1);

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openMigratedDatabase } from '../src/db/migrate.js';
+import { DEFAULT_DEMO_SEED } from '../src/demo/demo-area.js';
 import { writeDemoArea } from '../src/demo/write-demo-area.js';
 import { buildApp } from '../src/server/app.js';
 import { type Config, testConfig } from '../src/server/config.js';
@@ -16,7 +17,7 @@ export interface Journey {
   close(): Promise<void>;
 }
 
-export const JOURNEY_SEED = 20_261_123;
+export const JOURNEY_SEED = DEFAULT_DEMO_SEED;
 
 /** Lantern on the demo area, listening on a free port, with a headless Chromium to drive it. */
 export async function startJourney(options: { config?: Partial<Config> } = {}): Promise<Journey> {

@@ -2,11 +2,11 @@
 import { parseArgs } from 'node:util';
 import { DatabaseUnreachableError, openDatabase } from '../db/client.js';
 import { openMigratedDatabase, runMigrations } from '../db/migrate.js';
-import { MAX_SCALE } from '../demo/demo-area.js';
+import { DEFAULT_DEMO_SEED, MAX_SCALE } from '../demo/demo-area.js';
 import { DEMO_PASSWORD } from '../demo/demo-staff.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
 import { ConfigError, loadConfig } from '../server/config.js';
-import { DEFAULT_DEMO_SEED, startServer } from '../server/main.js';
+import { startServer } from '../server/main.js';
 import { verifyAuditChains } from '../services/audit/access-log.js';
 
 const usage = `Usage: lantern <command>

@@ -27,6 +27,9 @@ export interface DemoOptions {
   scale: number;
 }
 
+/** The seed `npm start` builds the demo area with, so the README can list its accounts. */
+export const DEFAULT_DEMO_SEED = 20_261_123;
+
 /** The largest --scale: two councils per step, and the fictional postcode districts run out after that. */
 export const MAX_SCALE = MAX_COUNCILS / 2;
 

@@ -3,11 +3,10 @@ import type { Database } from '../db/client.js';
 import { openMigratedDatabase } from '../db/migrate.js';
 import * as identity from '../db/repositories/identity.repository.js';
 import { findArea } from '../db/repositories/organisations.repository.js';
+import { DEFAULT_DEMO_SEED } from '../demo/demo-area.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-
-export const DEFAULT_DEMO_SEED = 20_261_123;
 
 export interface RunningServer {
   app: FastifyInstance;

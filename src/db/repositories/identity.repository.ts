@@ -67,7 +67,9 @@ export async function listUsers(db: LanternDb) {
       isActive: users.isActive,
       hasSecondFactor: sql<boolean>`${users.totpConfirmedAt} is not null`,
       version: users.version,
-      roles: sql<{ grantId: string; role: string; teamName: string | null; schoolUrn: number | null }[]>`coalesce((
+      roles: sql<
+        { grantId: string; role: string; teamName: string | null; schoolUrn: number | null }[]
+      >`coalesce((
         select json_agg(json_build_object('grantId', r.id, 'role', r.role, 'schoolUrn', r.school_urn,
           'teamName', (select t.name from teams t where t.id = r.team_id)) order by r.role) from user_roles r
         where r.user_id = ${users.id} and r.revoked_at is null), '[]'::json)`,
