@@ -145,6 +145,31 @@ describe('Staff sign-in journeys', () => {
     await admin.getByRole('link', { name: 'Teams' }).click();
     await expect.poll(() => admin.getByRole('cell', { name: 'North Vale MHST' }).count()).toBe(1);
     await expectNoAxeViolations(admin, 'teams');
+
+    // A new starter: the administrator adds them, and they choose their own password at first sign-in.
+    await admin.getByRole('link', { name: 'Your account' }).click();
+    await admin.getByRole('link', { name: 'Staff accounts' }).click();
+    await admin.getByRole('link', { name: 'Add a member of staff' }).click();
+    await expectNoAxeViolations(admin, 'add a member of staff');
+    await admin.getByLabel('Full name').fill('Robin Newstart');
+    await admin.getByLabel('Work email address').fill('robin.newstart@demo.lantern.example');
+    await admin.getByLabel('Role', { exact: true }).selectOption({ label: 'School staff referrer' });
+    await admin.getByRole('button', { name: 'Add account' }).click();
+    const password = admin.locator('.nhsuk-panel__body strong');
+    await expect.poll(() => password.count()).toBe(1);
+    await expectNoAxeViolations(admin, 'account added');
+    const temporary = (await password.textContent()) ?? '';
+
+    const starter = await newPage(journey.browser);
+    await starter.goto(`${journey.baseUrl}/staff/sign-in`);
+    await starter.getByLabel('Email address').fill('robin.newstart@demo.lantern.example');
+    await starter.getByLabel('Password').fill(temporary);
+    await starter.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => starter.title()).toBe('Choose a password – Lantern');
+    await expectNoAxeViolations(starter, 'choose a password');
+    await starter.getByLabel('New password').fill('kettle harbour violet lantern');
+    await starter.getByRole('button', { name: 'Save password' }).click();
+    await expect.poll(() => signedIn(starter)).toBe(1);
   });
 
   it('the privacy officer reads the access log, filtered to today', async () => {

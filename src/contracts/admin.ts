@@ -102,3 +102,22 @@ export const AuditChainReport = z.object({
     }),
   ),
 });
+
+export const CreateStaffInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email('must be an email address such as name@example.nhs.uk')
+    .max(254),
+  displayName: z.string().trim().min(1, 'must not be empty').max(120, 'must be 120 characters or fewer'),
+  role: z.enum(staffRoles, { error: 'must be one of the Lantern roles' }),
+  teamId: z.string().uuid('must be a team id').nullable().default(null),
+});
+export type CreateStaffInput = z.infer<typeof CreateStaffInput>;
+
+export const StaffCreated = z.object({
+  id: z.string(),
+  /** Shown once: the person must choose their own password when they first sign in. */
+  temporaryPassword: z.string(),
+});

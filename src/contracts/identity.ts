@@ -15,6 +15,7 @@ export type SignInInput = z.infer<typeof SignInInput>;
 
 /** Where signing in has got to. */
 export const SignInState = z.enum([
+  'password-change-required',
   'signed-in',
   'second-factor-required',
   'second-factor-enrolment-required',
@@ -76,3 +77,11 @@ export const OidcStatus = z.object({
   providerName: z.string().optional(),
 });
 export type OidcStatus = z.infer<typeof OidcStatus>;
+
+export const NewPasswordInput = z.object({
+  newPassword: z
+    .string()
+    .min(12, 'must be at least 12 characters: three random words work well')
+    .max(200, 'must be 200 characters or fewer'),
+});
+export type NewPasswordInput = z.infer<typeof NewPasswordInput>;

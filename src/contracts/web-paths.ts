@@ -11,10 +11,12 @@ export const webPaths = {
   accessibility: '/accessibility',
   signIn: '/staff/sign-in',
   secondFactor: '/staff/sign-in/code',
+  newPassword: '/staff/sign-in/new-password',
   enrolSecondFactor: '/staff/sign-in/set-up-app',
   staffHome: '/staff',
   adminUsers: '/staff/admin/users',
   accessLog: '/staff/admin/access-log',
+  adminNewUser: '/staff/admin/users/new',
   adminUser: '/staff/admin/users/:userId',
   adminTeams: '/staff/admin/teams',
 } as const;

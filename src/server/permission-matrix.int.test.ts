@@ -20,6 +20,12 @@ const protectedRoutes = Object.entries(routePermissions).filter(
 
 const bodies: Record<string, object> = {
   'POST /api/admin/users/:userId/roles': { role: 'emhp' },
+  'POST /api/admin/users': {
+    email: 'new.starter@demo.lantern.example',
+    displayName: 'New Starter',
+    role: 'emhp',
+    teamId: '00000000-0000-4000-8000-000000000000',
+  },
   'POST /api/referrals/:referralId/break-glass': {
     reason: 'Child at risk, duty clinician needs the history',
   },

@@ -35,7 +35,9 @@ const pglite: TestDatabaseFactory = {
 export async function createServerDatabase(
   serverUrl: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lantern_test_${randomBytes(6).toString('hex')}`;
+  // Named by run, so a run cleaning up after itself never drops another run's databases.
+  const run = (process.env.LANTERN_TEST_RUN ?? 'local').replace(/[^a-z0-9]/gi, '').toLowerCase();
+  const name = `lantern_test_${run}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);

@@ -13,6 +13,8 @@ import { AdminTeamsPage } from './features/staff/admin-teams-page.js';
 import { AdminUserPage } from './features/staff/admin-user-page.js';
 import { AdminUsersPage } from './features/staff/admin-users-page.js';
 import { EnrolPage } from './features/staff/enrol-page.js';
+import { NewPasswordPage } from './features/staff/new-password-page.js';
+import { NewUserPage } from './features/staff/new-user-page.js';
 import { SecondFactorPage } from './features/staff/second-factor-page.js';
 import { SignInPage } from './features/staff/sign-in-page.js';
 import { StaffHomePage } from './features/staff/staff-home-page.js';
@@ -33,7 +35,9 @@ export function App() {
         <Route path={webPaths.staffHome} element={<StaffHomePage />} />
         <Route path={webPaths.adminUsers} element={<AdminUsersPage />} />
         <Route path={webPaths.accessLog} element={<AccessLogPage />} />
+        <Route path={webPaths.adminNewUser} element={<NewUserPage />} />
         <Route path={webPaths.adminUser} element={<AdminUserPage />} />
+        <Route path={webPaths.newPassword} element={<NewPasswordPage />} />
         <Route path={webPaths.adminTeams} element={<AdminTeamsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -86,7 +86,10 @@ export async function updateUser(
   id: string,
   expectedVersion: number,
   change: Partial<
-    Pick<UserRow, 'isActive' | 'passwordHash' | 'totpSecret' | 'totpConfirmedAt' | 'totpLastStep'>
+    Pick<
+      UserRow,
+      'isActive' | 'passwordHash' | 'mustChangePassword' | 'totpSecret' | 'totpConfirmedAt' | 'totpLastStep'
+    >
   >,
 ): Promise<UserRow | null> {
   const [row] = await db
@@ -180,4 +183,19 @@ export async function teamMemberCounts(db: LanternDb): Promise<Map<string, numbe
     .where(and(isNull(userRoles.revokedAt), sql`${userRoles.teamId} is not null`))
     .groupBy(userRoles.teamId);
   return new Map(rows.map((row) => [row.teamId ?? '', Number(row.count)]));
+}
+
+/** A new staff account; null when the email is already taken (whatever its case). */
+export async function createUser(
+  db: LanternDb,
+  user: Pick<typeof users.$inferInsert, 'email' | 'displayName' | 'organisationId' | 'passwordHash'> & {
+    at: Date;
+  },
+) {
+  const [row] = await db
+    .insert(users)
+    .values({ ...user, mustChangePassword: true, createdAt: user.at })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
 }

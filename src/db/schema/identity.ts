@@ -15,6 +15,8 @@ export const users = pgTable('users', {
   isActive: boolean('is_active').notNull().default(true),
   /** argon2id; null until a password is set (or for accounts that only sign in through OpenID Connect). */
   passwordHash: text('password_hash'),
+  /** Set for an account made with a temporary password: the person chooses their own first. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   /** Base32 TOTP secret; null until the person starts enrolling. */
   totpSecret: text('totp_secret'),
   totpConfirmedAt: timestamp('totp_confirmed_at', { withTimezone: true }),

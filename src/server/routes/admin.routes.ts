@@ -4,9 +4,11 @@ import {
   AccessLogPage,
   AccessLogQuery,
   AuditChainReport,
+  CreateStaffInput,
   GrantRoleInput,
   RoleGranted,
   RoleGrantParams,
+  StaffCreated,
   StaffUserList,
   TeamList,
   UserChanged,
@@ -15,6 +17,7 @@ import {
 import { Problem } from '../../contracts/problem.js';
 import type { LanternDb } from '../../db/client.js';
 import { AppError } from '../../domain/app-error.js';
+import { createStaff } from '../../services/admin/create-staff.js';
 import {
   listStaff,
   resetSecondFactor,
@@ -133,6 +136,23 @@ export const adminRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app,
       },
     },
     (request) => revokeRole(request.ctx, { db }, request.params),
+  );
+
+  app.post(
+    '/api/admin/users',
+    {
+      schema: {
+        summary: 'Add a member of staff with one role; returns a temporary password once',
+        tags,
+        ...signedInOperation,
+        body: CreateStaffInput,
+        response: { 200: StaffCreated, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return createStaff(request.ctx, { db }, request.body);
+    },
   );
 
   app.get(

@@ -55,6 +55,7 @@ function loginCookie(session: SessionCookie) {
 }
 
 const nextPage: Record<SignInState, string> = {
+  'password-change-required': webPaths.newPassword,
   'signed-in': webPaths.staffHome,
   'second-factor-required': webPaths.secondFactor,
   'second-factor-enrolment-required': webPaths.enrolSecondFactor,

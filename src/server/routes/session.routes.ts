@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   EnrolmentDone,
   EnrolmentStart,
+  NewPasswordInput,
   SecondFactorInput,
   SessionInfo,
   SignedOut,
@@ -10,6 +11,7 @@ import {
 } from '../../contracts/identity.js';
 import { Problem } from '../../contracts/problem.js';
 import type { LanternDb } from '../../db/client.js';
+import { choosePassword } from '../../services/identity/choose-password.js';
 import { currentSession } from '../../services/identity/current-session.js';
 import {
   confirmEnrolment,
@@ -46,6 +48,25 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ db: LanternDb; cookie: Sessi
     },
     async (request, reply) => {
       const { token, state } = await signIn(request.ctx, { db }, request.body);
+      setSessionCookie(reply, cookie, token);
+      return { state };
+    },
+  );
+
+  app.post(
+    '/api/session/password',
+    {
+      config: signInRateLimit,
+      schema: {
+        summary: 'Replace a temporary password with your own, then carry on signing in',
+        tags,
+        ...publicOperation,
+        body: NewPasswordInput,
+        response: { 200: SignInResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { token, state } = await choosePassword(request.ctx, { db }, request.body);
       setSessionCookie(reply, cookie, token);
       return { state };
     },

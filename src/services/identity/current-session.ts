@@ -1,11 +1,12 @@
 import { authorise, permissionsOf, type ServiceContext } from '../../access/authorise.js';
-import { isStaffRole, roleDefinitions } from '../../access/roles.js';
+import { isStaffRole, needsSecondFactor, roleDefinitions } from '../../access/roles.js';
 import type { SessionInfo } from '../../contracts/identity.js';
 import type { LanternDb } from '../../db/client.js';
 import * as identity from '../../db/repositories/identity.repository.js';
 import * as sessionsRepo from '../../db/repositories/sessions.repository.js';
 import { AppError } from '../../domain/app-error.js';
 import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '../../domain/identity/session-rules.js';
+import { signInState } from '../../domain/identity/sign-in-state.js';
 
 /** Who is signed in, with what roles and permissions, and the CSRF token the web app must send. */
 export async function currentSession(ctx: ServiceContext, deps: { db: LanternDb }): Promise<SessionInfo> {
@@ -35,11 +36,12 @@ export async function currentSession(ctx: ServiceContext, deps: { db: LanternDb 
         : [],
     ),
     permissions: [...permissionsOf(actor)].sort(),
-    state: actor.isSignedIn
-      ? 'signed-in'
-      : user.totpConfirmedAt
-        ? 'second-factor-required'
-        : 'second-factor-enrolment-required',
+    state: signInState({
+      mustChangePassword: user.mustChangePassword,
+      hasSecondFactor: user.totpConfirmedAt !== null,
+      needsSecondFactor: needsSecondFactor(actor.roles),
+      isSecondFactorDone: session.isSecondFactorDone,
+    }),
     csrfToken: session.csrfToken,
     expiresAt: new Date(Math.min(idleEnd, absoluteEnd)).toISOString(),
   };

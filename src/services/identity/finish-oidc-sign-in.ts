@@ -6,6 +6,7 @@ import * as identity from '../../db/repositories/identity.repository.js';
 import * as oidcLogins from '../../db/repositories/oidc-logins.repository.js';
 import { AppError } from '../../domain/app-error.js';
 import { mappedRoles, planRoleChanges } from '../../domain/identity/oidc-roles.js';
+import { signInState } from '../../domain/identity/sign-in-state.js';
 import { recordChange } from '../audit/record-change.js';
 import { sha256 } from './credentials.js';
 import type { OidcClient } from './oidc-client.js';
@@ -102,10 +103,11 @@ export async function finishOidcSignIn(
   const session = await deps.db.transaction((tx) =>
     openSession(tx, ctx, user.id, isSecondFactorDone, 'openid-connect'),
   );
-  const state: SignInState = isSecondFactorDone
-    ? 'signed-in'
-    : user.totpConfirmedAt
-      ? 'second-factor-required'
-      : 'second-factor-enrolment-required';
+  const state: SignInState = signInState({
+    mustChangePassword: false,
+    hasSecondFactor: user.totpConfirmedAt !== null,
+    needsSecondFactor: needsSecondFactor(roles),
+    isSecondFactorDone,
+  });
   return { ...session, state };
 }

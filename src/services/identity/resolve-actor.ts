@@ -54,7 +54,8 @@ export async function resolveActor(db: LanternDb, token: string | undefined, now
           : [],
       ),
       sessionTokenHash: tokenHash,
-      isSignedIn: isSignedInAfter(roles, session.isSecondFactorDone),
+      // A temporary password must be replaced before anything else.
+      isSignedIn: !user.mustChangePassword && isSignedInAfter(roles, session.isSecondFactorDone),
     },
   };
 }

@@ -6,6 +6,7 @@ import * as identity from '../../db/repositories/identity.repository.js';
 import * as sessionsRepo from '../../db/repositories/sessions.repository.js';
 import { AppError } from '../../domain/app-error.js';
 import { lockedUntilAfterFailure } from '../../domain/identity/session-rules.js';
+import { signInState } from '../../domain/identity/sign-in-state.js';
 import { emailKey, verifyPassword } from './credentials.js';
 import { type OpenedSession, openSession } from './open-session.js';
 
@@ -52,10 +53,11 @@ export async function signIn(
   const roles = (await identity.activeRoles(deps.db, user.id)).map((grant) => grant.role).filter(isStaffRole);
   const isSecondFactorNeeded = needsSecondFactor(roles);
   const session = await deps.db.transaction((tx) => openSession(tx, ctx, user.id, !isSecondFactorNeeded));
-  const state: SignInState = !isSecondFactorNeeded
-    ? 'signed-in'
-    : user.totpConfirmedAt
-      ? 'second-factor-required'
-      : 'second-factor-enrolment-required';
+  const state = signInState({
+    mustChangePassword: user.mustChangePassword,
+    hasSecondFactor: user.totpConfirmedAt !== null,
+    needsSecondFactor: isSecondFactorNeeded,
+    isSecondFactorDone: !isSecondFactorNeeded,
+  });
   return { ...session, state };
 }

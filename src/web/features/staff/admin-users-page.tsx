@@ -54,6 +54,11 @@ export function AdminUsersPage() {
       <PageTitle title="Staff accounts" />
       <BackLink to={webPaths.staffHome}>Your account</BackLink>
       <h1>Staff accounts</h1>
+      {canManage && (
+        <Link className="nhsuk-button" to={webPaths.adminNewUser}>
+          Add a member of staff
+        </Link>
+      )}
       <p role="status">{message}</p>
       {users.data && (
         <>

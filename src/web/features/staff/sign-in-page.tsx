@@ -10,6 +10,7 @@ import { problemErrors } from './problem-errors.js';
 import { useRefreshSession, useSession } from './use-session.js';
 
 export const nextPage: Record<SignInState, string> = {
+  'password-change-required': webPaths.newPassword,
   'signed-in': webPaths.staffHome,
   'second-factor-required': webPaths.secondFactor,
   'second-factor-enrolment-required': webPaths.enrolSecondFactor,

@@ -1,0 +1,143 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link, Navigate } from 'react-router';
+import { roleLabels, staffRoles } from '../../../access/roles.js';
+import type { TeamList } from '../../../contracts/admin.js';
+import { adminUserPath, webPaths } from '../../../contracts/web-paths.js';
+import { getJson, sendJson } from '../../api.js';
+import { ErrorSummary, type FieldError, SelectField, TextField } from '../../components/form.js';
+import { BackLink, PageTitle } from '../../components/layout.js';
+import { problemErrors } from './problem-errors.js';
+import { useSession } from './use-session.js';
+
+const empty = { email: '', displayName: '', role: '', teamId: '' };
+
+/** Adds a member of staff; shows their temporary password once. */
+export function NewUserPage() {
+  const session = useSession();
+  const [form, setForm] = useState(empty);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [created, setCreated] = useState<{ id: string; temporaryPassword: string; name: string } | null>(
+    null,
+  );
+  const summary = useRef<HTMLDivElement>(null);
+  const canManage = session.data?.permissions.includes('user:manage') === true;
+  const teams = useQuery({
+    queryKey: ['admin', 'teams'],
+    queryFn: ({ signal }) => getJson<TeamList>('/api/admin/teams', signal),
+    enabled: canManage && session.data?.permissions.includes('team:read') === true,
+  });
+  if (session.isPending) return <p aria-live="polite">Loading…</p>;
+  if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
+  if (!canManage) return <p>You do not have permission to add staff.</p>;
+  const set = (field: keyof typeof empty) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!form.role) {
+      setErrors([{ field: 'role', message: 'Choose a role' }]);
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    try {
+      const result = await sendJson<{ id: string; temporaryPassword: string }>('POST', '/api/admin/users', {
+        ...form,
+        teamId: form.teamId || null,
+      });
+      setCreated({ ...result, name: form.displayName });
+      setErrors([]);
+      setForm(empty);
+    } catch (error) {
+      setErrors(problemErrors(error, 'email'));
+      requestAnimationFrame(() => summary.current?.focus());
+    }
+  }
+
+  if (created) {
+    return (
+      <>
+        <PageTitle title="Account added" />
+        <div className="nhsuk-panel">
+          <h1 className="nhsuk-panel__title">Account added</h1>
+          <div className="nhsuk-panel__body">
+            Temporary password for {created.name}:<br />
+            <strong className="lantern-break">{created.temporaryPassword}</strong>
+          </div>
+        </div>
+        <p>
+          Give it to them in person or by phone, not by email. You will not see it again. They choose their
+          own when they first sign in.
+        </p>
+        <p>
+          <Link to={adminUserPath(created.id)}>See their roles</Link> or{' '}
+          <Link to={webPaths.adminUsers}>go back to staff accounts</Link>.
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageTitle title="Add a member of staff" hasError={errors.length > 0} />
+        <BackLink to={webPaths.adminUsers}>Staff accounts</BackLink>
+        <ErrorSummary errors={errors} ref={summary} />
+        <h1>Add a member of staff</h1>
+        <form onSubmit={submit} noValidate>
+          <TextField
+            id="displayName"
+            label="Full name"
+            width={20}
+            autoComplete="off"
+            value={form.displayName}
+            onChange={(e) => set('displayName')(e.target.value)}
+            error={errorFor('displayName')}
+          />
+          <TextField
+            id="email"
+            label="Work email address"
+            width={20}
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            value={form.email}
+            onChange={(e) => set('email')(e.target.value)}
+            error={errorFor('email')}
+          />
+          <SelectField
+            id="role"
+            label="Role"
+            value={form.role}
+            onChange={(e) => set('role')(e.target.value)}
+            error={errorFor('role')}
+          >
+            <option value="">Choose a role</option>
+            {staffRoles.map((value) => (
+              <option value={value} key={value}>
+                {roleLabels[value]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="teamId"
+            label="Team (optional)"
+            value={form.teamId}
+            onChange={(e) => set('teamId')(e.target.value)}
+            error={errorFor('teamId')}
+          >
+            <option value="">No team</option>
+            {(teams.data?.teams ?? []).map((team) => (
+              <option value={team.id} key={team.id}>
+                {team.name} ({team.service})
+              </option>
+            ))}
+          </SelectField>
+          <button className="nhsuk-button" type="submit">
+            Add account
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
