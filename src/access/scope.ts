@@ -51,7 +51,8 @@ export function recordScope(actor: Actor): RecordScope {
 
 /**
  * Reaches every record, for work no person's scope covers (intake of a public self-referral, the
- * demo area). The reason is required and is written to the log by the caller.
+ * demo area, checking that a break-glass target exists). The reason is required so the code says
+ * why; the caller's own access-log row records what was done.
  */
 export function systemScope(reason: string): RecordScope {
   return {

@@ -45,6 +45,7 @@ function sample(route: string) {
  */
 const rowsWhenAllowed: Record<string, number> = {
   'GET /api/admin/access-log': 1,
+  'GET /api/admin/privacy-alerts': 1,
   'GET /api/referrals/:referralId': 1,
   'POST /api/referrals/:referralId/break-glass': 1,
 };

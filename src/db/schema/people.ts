@@ -9,7 +9,7 @@ export const children = pgTable('children', {
   givenName: text('given_name').notNull(),
   familyName: text('family_name').notNull(),
   dateOfBirth: date('date_of_birth').notNull(),
-  /** Checked with the modulus 11 rule when given; optional because many referrals arrive without one. */
+  /** Optional: many referrals arrive without one. The front door checks it with the modulus 11 rule. */
   nhsNumber: text('nhs_number'),
   postcode: text('postcode'),
   isFictional: boolean('is_fictional').notNull().default(false),

@@ -61,6 +61,9 @@ export const referralRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (a
         response: { 200: PrivacyAlertList, ...errors },
       },
     },
-    async (request) => ({ alerts: await listPrivacyAlerts(request.ctx, { db }) }),
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { alerts: await listPrivacyAlerts(request.ctx, { db }) };
+    },
   );
 };

@@ -305,4 +305,15 @@ describe.each(testDatabases)('referral scope on $name', (factory) => {
       (await ctx.app.inject({ url: `/api/referrals/${ids.own}`, ...asSession(session) })).statusCode,
     ).toBe(200);
   });
+
+  it('refuses to store a child for a request whose scope reaches nothing', async () => {
+    const anonymous = recordScope({ kind: 'anonymous' });
+    await expect(
+      createReferral(ctx.database.db, anonymous, {
+        child: { id: randomUUID(), givenName: 'No', familyName: 'Scope', dateOfBirth: '2012-01-01' },
+        schoolUrn: null,
+        referral: { id: randomUUID(), receivedAt: clock.now(), source: 'self', organisationId: trust },
+      }),
+    ).rejects.toThrow();
+  });
 });

@@ -31,8 +31,11 @@ export function AdminUserPage() {
     queryFn: ({ signal }) => getJson<TeamList>('/api/admin/teams', signal),
     enabled: canManage && session.data?.permissions.includes('team:read') === true,
   });
-  if (session.isPending || users.isPending) return <p aria-live="polite">Loading…</p>;
+  if (session.isPending) return <p aria-live="polite">Loading…</p>;
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
+  if (session.data.permissions.includes('user:read') !== true)
+    return <p>You do not have permission to see staff accounts.</p>;
+  if (users.isPending) return <p aria-live="polite">Loading…</p>;
   const user = users.data?.users.find((candidate) => candidate.id === userId);
   if (!user) return <p>There is no such member of staff.</p>;
   const label = (value: string) => (isStaffRole(value) ? roleLabels[value] : value);
@@ -121,7 +124,7 @@ export function AdminUserPage() {
           <SelectField
             id="teamId"
             label="Team (optional)"
-            hint="Leave empty for a role across the whole organisation."
+            hint="Team managers, clinical leads, supervisors, senior practitioners and CAMHS clinicians reach records only through their team, so give them one."
             value={teamId}
             onChange={(e) => setTeamId(e.target.value)}
             error={errors.find((e) => e.field === 'teamId')?.message}

@@ -27,7 +27,8 @@ export function AdminUsersPage() {
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
   const needle = filter.trim().toLowerCase();
   const shown = (users.data?.users ?? []).filter(
-    (user) => !needle || user.displayName.toLowerCase().includes(needle) || user.email.includes(needle),
+    (user) =>
+      !needle || user.displayName.toLowerCase().includes(needle) || user.email.toLowerCase().includes(needle),
   );
   const headings = ['Name', 'Roles', 'Status', ...(canManage || canReset ? ['Actions'] : [])];
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
