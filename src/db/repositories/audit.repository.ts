@@ -18,45 +18,47 @@ export type AuditLogEntry = Omit<typeof auditLog.$inferInsert, 'id' | 'previousH
 /** Fixed keys so appends to one chain queue behind each other instead of forking it. */
 const CHAIN_LOCK = { access_log: 4_242_0101, audit_log: 4_242_0102 } as const;
 
-/** What each row's hash covers: every column except the id and the hashes themselves. */
-export function accessContent(row: AccessLogEntry) {
-  const {
-    occurredAt,
-    requestId,
-    userId,
-    roles,
-    organisationId,
-    basis,
-    subjectKind,
-    subjectId,
-    action,
-    outcome,
-    reason,
-  } = row;
-  return {
-    occurredAt,
-    requestId,
-    userId,
-    roles,
-    organisationId,
-    basis,
-    subjectKind,
-    subjectId,
-    action,
-    outcome,
-    reason,
-  };
+const accessFields = [
+  'occurredAt',
+  'requestId',
+  'userId',
+  'roles',
+  'organisationId',
+  'basis',
+  'subjectKind',
+  'subjectId',
+  'action',
+  'outcome',
+  'reason',
+] as const;
+const auditFields = [
+  'occurredAt',
+  'requestId',
+  'userId',
+  'entity',
+  'entityId',
+  'action',
+  'before',
+  'after',
+] as const;
+
+/** Every column except the id and the hashes, with missing values as null, as they read back. */
+function pick<Row, K extends keyof Row>(row: Row, fields: readonly K[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
 }
 
-export function auditContent(row: AuditLogEntry) {
-  const { occurredAt, requestId, userId, entity, entityId, action, before, after } = row;
-  return { occurredAt, requestId, userId, entity, entityId, action, before, after };
-}
+type Hashed = 'id' | 'previousHash' | 'hash';
 
-async function append<T extends AccessLogEntry | AuditLogEntry>(
+/** What each row's hash covers. */
+export const accessContent = (row: AccessLogEntry) =>
+  pick(row, accessFields) as Omit<typeof accessLog.$inferSelect, Hashed>;
+export const auditContent = (row: AuditLogEntry) =>
+  pick(row, auditFields) as Omit<typeof auditLog.$inferSelect, Hashed>;
+
+async function append(
   db: LanternDb,
   table: typeof accessLog | typeof auditLog,
-  entry: T,
+  entry: object,
   content: unknown,
 ) {
   // Within the caller's transaction this is a savepoint; the lock lasts until the outer commit.
@@ -72,34 +74,13 @@ async function append<T extends AccessLogEntry | AuditLogEntry>(
 }
 
 export function appendAccessLog(db: LanternDb, entry: AccessLogEntry) {
-  return append(
-    db,
-    accessLog,
-    {
-      ...entry,
-      userId: entry.userId ?? null,
-      organisationId: entry.organisationId ?? null,
-      subjectId: entry.subjectId ?? null,
-      reason: entry.reason ?? null,
-    },
-    accessContent({
-      ...entry,
-      userId: entry.userId ?? null,
-      organisationId: entry.organisationId ?? null,
-      subjectId: entry.subjectId ?? null,
-      reason: entry.reason ?? null,
-    }),
-  );
+  const content = accessContent(entry);
+  return append(db, accessLog, content, content);
 }
 
 export function appendAuditLog(db: LanternDb, entry: AuditLogEntry) {
-  const full = {
-    ...entry,
-    userId: entry.userId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  };
-  return append(db, auditLog, full, auditContent(full));
+  const content = auditContent(entry);
+  return append(db, auditLog, content, content);
 }
 
 /** Reads a whole chain in id order, in pages, for the verifier. */
