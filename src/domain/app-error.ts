@@ -7,6 +7,7 @@ export const appErrorStatus = {
   conflict: 409,
   'precondition-failed': 412,
   'precondition-required': 428,
+  'unprocessable-content': 422,
   'rate-limited': 429,
   unavailable: 503,
 } as const;

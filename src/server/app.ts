@@ -15,6 +15,7 @@ import { AppError } from '../domain/app-error.js';
 import type { Config } from './config.js';
 import { loggerOptions } from './logger.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerIdempotency } from './plugins/idempotency.js';
 import { refuseAnonymous, registerRequestContext, requireAuthorisation } from './plugins/request-context.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSessions, sessionCookie } from './plugins/session.js';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const oidc = oidcFromConfig(config, app.log);
   await app.register(async (api) => {
     refuseAnonymous(api);
+    registerIdempotency(api, { db, now });
     if (config.NODE_ENV !== 'production') requireAuthorisation(api);
     await api.register(directoryRoutes, { db });
     await api.register(sessionRoutes, { db, cookie });

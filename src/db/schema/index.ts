@@ -4,3 +4,4 @@ export * from './identity.js';
 export * from './organisations.js';
 export * from './people.js';
 export * from './referrals.js';
+export * from './requests.js';

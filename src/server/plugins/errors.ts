@@ -13,6 +13,7 @@ const titles: Record<number, string> = {
   412: 'Someone else changed this first',
   413: 'Too much data',
   415: 'Unsupported content type',
+  422: 'This request cannot be handled as sent',
   428: 'Send If-Match with the version you changed',
   429: 'Too many requests',
   500: 'Something went wrong',

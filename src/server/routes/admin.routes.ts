@@ -54,6 +54,7 @@ const errors = {
   428: Problem,
 };
 const IfMatch = z.object({ 'if-match': z.string().optional() });
+const IdempotencyKey = z.object({ 'idempotency-key': z.string().optional() });
 
 export const adminRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app, { db }) => {
   const tags = ['administration'];
@@ -141,10 +142,13 @@ export const adminRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app,
   app.post(
     '/api/admin/users',
     {
+      config: { idempotent: true },
       schema: {
-        summary: 'Add a member of staff with one role; returns a temporary password once',
+        summary:
+          'Add a member of staff with one role; returns a temporary password once. Send an Idempotency-Key so a retry gets the same answer',
         tags,
         ...signedInOperation,
+        headers: IdempotencyKey,
         body: CreateStaffInput,
         response: { 200: StaffCreated, ...errors },
       },

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.js';
+import { users } from '../../db/schema/identity.js';
 import { createTestApp } from '../../test-support/app.js';
 import { testDatabases } from '../../test-support/databases.js';
 import {
@@ -125,5 +126,59 @@ describe.each(testDatabases)('adding a member of staff on $name', (factory) => {
     expect(again.json().invalidParams).toEqual([
       { name: 'email', reason: 'is already used by another account' },
     ]);
+  });
+
+  it('answers a retried form with the first answer when it carries the same Idempotency-Key', async () => {
+    const session = await signInWithTotp(ctx.app, admin, { remoteAddress: '10.8.4.1', now: clock.now });
+    const payload = {
+      email: 'retry.person@demo.lantern.example',
+      displayName: 'Retry Person',
+      role: 'supervisor',
+    };
+    const send = (body: object, key: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/admin/users',
+        payload: body,
+        ...asSession(session, { headers: { 'idempotency-key': key } }),
+      });
+    const first = await send(payload, 'retry-key-0001');
+    expect(first.statusCode, first.body).toBe(200);
+    const retry = await send(payload, 'retry-key-0001');
+    expect(retry.statusCode).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    const reused = await send({ ...payload, displayName: 'Someone Else' }, 'retry-key-0001');
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().invalidParams[0].name).toBe('Idempotency-Key');
+    const badKey = await send(payload, 'no spaces allowed');
+    expect(badKey.statusCode).toBe(400);
+    const created = await ctx.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'retry.person@demo.lantern.example'));
+    expect(created).toHaveLength(1);
+  });
+
+  it('makes one account when the same keyed request arrives twice at once', async () => {
+    const session = await signInWithTotp(ctx.app, admin, { remoteAddress: '10.8.5.1', now: clock.now });
+    const payload = {
+      email: 'twice.at.once@demo.lantern.example',
+      displayName: 'Twice At Once',
+      role: 'supervisor',
+    };
+    const send = () =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/admin/users',
+        payload,
+        ...asSession(session, { headers: { 'idempotency-key': 'same-moment-0001' } }),
+      });
+    const answers = await Promise.all([send(), send()]);
+    // One makes the account; the other is told the first is still running, or gets its answer.
+    expect(answers.map((a) => a.statusCode).sort()).toEqual(expect.arrayContaining([200]));
+    for (const answer of answers) expect([200, 409]).toContain(answer.statusCode);
+    const created = await ctx.database.db.select().from(users).where(eq(users.email, payload.email));
+    expect(created).toHaveLength(1);
   });
 });
