@@ -76,6 +76,14 @@ describe.each(testDatabases)('the HTTP app on $name', (factory) => {
     expect(docs.body).toContain('swagger');
   });
 
+  it('looks up the session cookie for API requests only, not for pages and their assets', async () => {
+    const cookie = 'lantern_session=not-a-real-session';
+    const api = await ctx.app.inject({ url: '/api/directory/area', headers: { cookie } });
+    expect(String(api.headers['set-cookie'])).toMatch(/^lantern_session=;/);
+    const page = await ctx.app.inject({ url: '/find-support', headers: { cookie, accept: 'text/html' } });
+    expect(page.headers['set-cookie']).toBeUndefined();
+  });
+
   it('answers a browser asking for a page with a 404 problem when the web app is not built', async () => {
     const response = await ctx.app.inject({ url: '/find-support', headers: { accept: 'text/html' } });
     expect(response.statusCode).toBe(404);

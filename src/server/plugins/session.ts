@@ -62,6 +62,8 @@ export async function registerSessions(
     if (unsafeMethods.has(request.method) && isCrossSite(request, options.config.PUBLIC_URL)) {
       return sendProblem(request, reply, 403, 'Requests from other websites are not accepted.');
     }
+    // Pages and their assets carry the cookie too, but only the API needs to know who is asking.
+    if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[options.cookie.name];
     const resolved = await resolveActor(options.db, token, options.now());
     if (resolved.kind === 'ended') clearSessionCookie(reply, options.cookie);
