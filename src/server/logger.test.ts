@@ -46,3 +46,25 @@ describe('the logger', () => {
     expect(pathOnly('/api/health')).toBe('/api/health');
   });
 });
+
+describe('logged errors', () => {
+  it('keep no values from a failed query, its database error or its detail', () => {
+    const { logger, lines } = capture();
+    const cause = Object.assign(new Error('invalid input syntax for type date: "2012-13-45"'), {
+      code: '22008',
+      detail: 'Key (email)=(ada@example.org) already exists.',
+    });
+    const failed = Object.assign(
+      new Error('Failed query: insert into children (given_name) values ($1)\nparams: Ada,2012-13-45'),
+      { name: 'DrizzleQueryError', params: ['Ada', '2012-13-45'], cause },
+    );
+    logger.error({ err: failed }, 'unhandled error');
+    const text = JSON.stringify(lines[0]);
+    for (const value of ['Ada', '2012-13-45', 'ada@example.org']) expect(text).not.toContain(value);
+    expect(lines[0]?.err).toMatchObject({
+      type: 'DrizzleQueryError',
+      message: 'Failed query: insert into children (given_name) values ($1)',
+      cause: { code: '22008', message: 'invalid input syntax for type date: "…"' },
+    });
+  });
+});

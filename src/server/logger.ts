@@ -36,6 +36,47 @@ export function pathOnly(url: string): string {
   return index === -1 ? url : url.slice(0, index);
 }
 
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  stack?: string;
+  code?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  cause?: unknown;
+}
+
+/**
+ * An error as it may be logged. Database errors carry the values of the failed query (Drizzle puts
+ * its parameters in the message, PostgreSQL puts row values in `detail` and quoted input in its
+ * message), and those are a child's or a member of staff's data. So only the first line of the
+ * message is kept, quoted values are blanked, `detail` and parameters are dropped, and the stack
+ * keeps its frames but not its message.
+ */
+export function safeError(
+  error: unknown,
+  depth = 0,
+): { [key: string]: unknown; type: string; message: string; stack: string } {
+  if (!error || typeof error !== 'object') return { type: typeof error, message: String(error), stack: '' };
+  const e = error as ErrorLike;
+  const firstLine = String(e.message ?? '').split('\n')[0] ?? '';
+  const frames = String(e.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 15);
+  return {
+    type: e.name ?? 'Error',
+    message: firstLine.replace(/"[^"]*"/g, '"…"'),
+    ...(e.code ? { code: e.code } : {}),
+    ...(e.constraint ? { constraint: e.constraint } : {}),
+    ...(e.table ? { table: e.table } : {}),
+    ...(e.column ? { column: e.column } : {}),
+    stack: frames.join('\n'),
+    ...(e.cause && depth < 3 ? { cause: safeError(e.cause, depth + 1) } : {}),
+  };
+}
+
 export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>): FastifyServerOptions['logger'] {
   return {
     level: config.LOG_LEVEL,
@@ -47,6 +88,7 @@ export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>): FastifyServerO
         requestId: req.id,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: (err: unknown) => safeError(err),
     },
   };
 }
