@@ -1,8 +1,27 @@
-import { forwardRef, type ReactNode } from 'react';
+import { forwardRef, type ReactNode, useRef, useState } from 'react';
 
 export interface FieldError {
   field: string;
   message: string;
+}
+
+/**
+ * The errors of one form, in the NHS.UK pattern: `show` lists them in the summary and moves focus
+ * there, so screen reader and keyboard users hear them at once; `errorFor` gives a field its own.
+ */
+export function useFormErrors() {
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  return {
+    errors,
+    summaryRef,
+    errorFor: (field: string) => errors.find((error) => error.field === field)?.message,
+    show(next: FieldError[]) {
+      setErrors(next);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    },
+    clear: () => setErrors([]),
+  };
 }
 
 /** Lists every error at the top of the page, each linking to its field (NHS.UK error summary). */

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { SchoolSummary } from '../../../contracts/directory.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { presentingNeedCodes, presentingNeeds } from '../../../domain/organisations/needs.js';
 import { getJson } from '../../api.js';
-import { ErrorSummary, type FieldError, RadiosField, SelectField, TextField } from '../../components/form.js';
+import { ErrorSummary, RadiosField, SelectField, TextField, useFormErrors } from '../../components/form.js';
 import { PageTitle } from '../../components/layout.js';
 import { checkSearch, emptySearch, type SearchFormValues } from './search-form.js';
 
@@ -30,22 +30,19 @@ export function FindSupportPage() {
   const navigate = useNavigate();
   const previous = (useLocation().state as { form?: SearchFormValues } | null)?.form;
   const [values, setValues] = useState<SearchFormValues>(previous ?? emptySearch);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
+  const { errors, errorFor, show, summaryRef } = useFormErrors();
   const schools = useQuery({
     queryKey: ['directory', 'schools'],
     queryFn: ({ signal }) => getJson<{ schools: SchoolSummary[] }>('/api/directory/schools', signal),
   });
   const set = (field: keyof SearchFormValues) => (value: string) =>
     setValues((v) => ({ ...v, [field]: value }));
-  const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const checked = checkSearch(values);
     if ('errors' in checked) {
-      setErrors(checked.errors);
-      requestAnimationFrame(() => summary.current?.focus());
+      show(checked.errors);
       return;
     }
     navigate(webPaths.findSupportResults, { state: { query: checked.query, form: values } });
@@ -55,7 +52,7 @@ export function FindSupportPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageTitle title="Find support" hasError={errors.length > 0} />
-        <ErrorSummary errors={errors} ref={summary} />
+        <ErrorSummary errors={errors} ref={summaryRef} />
         <h1>Find support</h1>
         <p>
           Answer these questions to see services that can help a child or young person with their mental

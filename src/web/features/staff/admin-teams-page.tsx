@@ -1,20 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { Navigate } from 'react-router';
-import type { TeamList } from '../../../contracts/admin.js';
 import { webPaths } from '../../../contracts/web-paths.js';
-import { getJson } from '../../api.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
+import { useTeams } from './admin-queries.js';
 import { useSession } from './use-session.js';
 
 export function AdminTeamsPage() {
   const session = useSession();
   const canRead = session.data?.permissions.includes('team:read') === true;
-  const teams = useQuery({
-    queryKey: ['admin', 'teams'],
-    queryFn: ({ signal }) => getJson<TeamList>('/api/admin/teams', signal),
-    enabled: canRead,
-  });
+  const teams = useTeams(canRead);
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
   if (!canRead) return <p>You do not have permission to see teams.</p>;

@@ -1,29 +1,25 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Navigate } from 'react-router';
 import { isStaffRole, roleLabels } from '../../../access/roles.js';
 import type { StaffUser } from '../../../contracts/admin.js';
 import { adminUserPath, webPaths } from '../../../contracts/web-paths.js';
-import { getJson, sendJson } from '../../api.js';
+import { sendJson } from '../../api.js';
 import { TextField } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
+import { useRefreshStaffList, useStaffList } from './admin-queries.js';
 import { problemErrors } from './problem-errors.js';
 import { useSession } from './use-session.js';
 
 export function AdminUsersPage() {
   const session = useSession();
-  const client = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const canRead = session.data?.permissions.includes('user:read') === true;
   const canManage = session.data?.permissions.includes('user:manage') === true;
   const canReset = session.data?.permissions.includes('user:reset-second-factor') === true;
-  const users = useQuery({
-    queryKey: ['admin', 'users'],
-    queryFn: ({ signal }) => getJson<{ users: StaffUser[] }>('/api/admin/users', signal),
-    enabled: canRead,
-  });
+  const users = useStaffList(canRead);
+  const refresh = useRefreshStaffList();
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
   const needle = filter.trim().toLowerCase();
   const shown = (users.data?.users ?? []).filter(
@@ -47,7 +43,7 @@ export function AdminUsersPage() {
     } catch (error) {
       setMessage(problemErrors(error, 'users')[0]?.message ?? 'That did not work.');
     }
-    await client.invalidateQueries({ queryKey: ['admin', 'users'] });
+    await refresh();
   }
 
   return (

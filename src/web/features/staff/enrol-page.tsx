@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, Navigate } from 'react-router';
 import type { EnrolmentDone, EnrolmentStart } from '../../../contracts/identity.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { sendJson } from '../../api.js';
-import { ErrorSummary, type FieldError } from '../../components/form.js';
+import { ErrorSummary, useFormErrors } from '../../components/form.js';
 import { PageTitle } from '../../components/layout.js';
 import { problemErrors } from './problem-errors.js';
 import { CodeField } from './second-factor-page.js';
@@ -44,9 +44,8 @@ export function EnrolPage() {
   const session = useSession();
   const refresh = useRefreshSession();
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const { errors, errorFor, show, summaryRef } = useFormErrors();
   const [done, setDone] = useState<string[] | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const start = useMutation({
     mutationFn: () => sendJson<EnrolmentStart>('POST', '/api/session/second-factor/enrolment'),
   });
@@ -70,8 +69,7 @@ export function EnrolPage() {
       setDone(result.recoveryCodes);
       await refresh();
     } catch (error) {
-      setErrors(problemErrors(error, 'code'));
-      requestAnimationFrame(() => summary.current?.focus());
+      show(problemErrors(error, 'code'));
     }
   }
 
@@ -79,7 +77,7 @@ export function EnrolPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageTitle title="Set up an authenticator app" hasError={errors.length > 0} />
-        <ErrorSummary errors={errors} ref={summary} />
+        <ErrorSummary errors={errors} ref={summaryRef} />
         <h1>Set up an authenticator app</h1>
         <p>
           Your role lets you see information about children, so you need a second step to sign in. Use an
@@ -108,11 +106,7 @@ export function EnrolPage() {
           <p role="alert">We could not start setting up your app. Reload the page to try again.</p>
         )}
         <form onSubmit={submit} noValidate>
-          <CodeField
-            value={code}
-            onChange={setCode}
-            error={errors.find((e) => e.field === 'code')?.message}
-          />
+          <CodeField value={code} onChange={setCode} error={errorFor('code')} />
           <button className="nhsuk-button" type="submit">
             Continue
           </button>

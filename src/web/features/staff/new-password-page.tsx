@@ -1,9 +1,9 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import type { SignInState } from '../../../contracts/identity.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { sendJson } from '../../api.js';
-import { ErrorSummary, type FieldError, TextField } from '../../components/form.js';
+import { ErrorSummary, TextField, useFormErrors } from '../../components/form.js';
 import { PageTitle } from '../../components/layout.js';
 import { problemErrors } from './problem-errors.js';
 import { nextPage } from './sign-in-page.js';
@@ -14,8 +14,7 @@ export function NewPasswordPage() {
   const refresh = useRefreshSession();
   const navigate = useNavigate();
   const [newPassword, setNewPassword] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
+  const { errors, errorFor, show, summaryRef } = useFormErrors();
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
   if (!session.data) return <Navigate to={webPaths.signIn} replace />;
   if (session.data.state !== 'password-change-required')
@@ -30,8 +29,7 @@ export function NewPasswordPage() {
       await refresh();
       navigate(nextPage[state]);
     } catch (error) {
-      setErrors(problemErrors(error, 'newPassword'));
-      requestAnimationFrame(() => summary.current?.focus());
+      show(problemErrors(error, 'newPassword'));
     }
   }
 
@@ -39,7 +37,7 @@ export function NewPasswordPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageTitle title="Choose a password" hasError={errors.length > 0} />
-        <ErrorSummary errors={errors} ref={summary} />
+        <ErrorSummary errors={errors} ref={summaryRef} />
         <h1>Choose a password</h1>
         <p>You signed in with a temporary password. Choose your own before you go on.</p>
         <form onSubmit={submit} noValidate>
@@ -52,7 +50,7 @@ export function NewPasswordPage() {
             autoComplete="new-password"
             value={newPassword}
             onChange={(e) => setNewPassword(e.target.value)}
-            error={errors.find((e) => e.field === 'newPassword')?.message}
+            error={errorFor('newPassword')}
           />
           <button className="nhsuk-button" type="submit">
             Save password

@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, Navigate } from 'react-router';
-import { roleLabels, staffRoles } from '../../../access/roles.js';
-import type { TeamList } from '../../../contracts/admin.js';
 import { adminUserPath, webPaths } from '../../../contracts/web-paths.js';
-import { getJson, sendJson } from '../../api.js';
-import { ErrorSummary, type FieldError, SelectField, TextField } from '../../components/form.js';
+import { sendJson } from '../../api.js';
+import { ErrorSummary, TextField, useFormErrors } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { useTeams } from './admin-queries.js';
 import { problemErrors } from './problem-errors.js';
+import { RoleSelect, TeamSelect } from './role-fields.js';
 import { useSession } from './use-session.js';
 
 const empty = { email: '', displayName: '', role: '', teamId: '' };
@@ -16,28 +15,21 @@ const empty = { email: '', displayName: '', role: '', teamId: '' };
 export function NewUserPage() {
   const session = useSession();
   const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const { errors, errorFor, show, clear, summaryRef } = useFormErrors();
   const [created, setCreated] = useState<{ id: string; temporaryPassword: string; name: string } | null>(
     null,
   );
-  const summary = useRef<HTMLDivElement>(null);
   const canManage = session.data?.permissions.includes('user:manage') === true;
-  const teams = useQuery({
-    queryKey: ['admin', 'teams'],
-    queryFn: ({ signal }) => getJson<TeamList>('/api/admin/teams', signal),
-    enabled: canManage && session.data?.permissions.includes('team:read') === true,
-  });
+  const teams = useTeams(canManage && session.data?.permissions.includes('team:read') === true);
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
   if (!canManage) return <p>You do not have permission to add staff.</p>;
   const set = (field: keyof typeof empty) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!form.role) {
-      setErrors([{ field: 'role', message: 'Choose a role' }]);
-      requestAnimationFrame(() => summary.current?.focus());
+      show([{ field: 'role', message: 'Choose a role' }]);
       return;
     }
     try {
@@ -46,11 +38,10 @@ export function NewUserPage() {
         teamId: form.teamId || null,
       });
       setCreated({ ...result, name: form.displayName });
-      setErrors([]);
+      clear();
       setForm(empty);
     } catch (error) {
-      setErrors(problemErrors(error, 'email'));
-      requestAnimationFrame(() => summary.current?.focus());
+      show(problemErrors(error, 'email'));
     }
   }
 
@@ -82,7 +73,7 @@ export function NewUserPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <PageTitle title="Add a member of staff" hasError={errors.length > 0} />
         <BackLink to={webPaths.adminUsers}>Staff accounts</BackLink>
-        <ErrorSummary errors={errors} ref={summary} />
+        <ErrorSummary errors={errors} ref={summaryRef} />
         <h1>Add a member of staff</h1>
         <form onSubmit={submit} noValidate>
           <TextField
@@ -105,34 +96,13 @@ export function NewUserPage() {
             onChange={(e) => set('email')(e.target.value)}
             error={errorFor('email')}
           />
-          <SelectField
-            id="role"
-            label="Role"
-            value={form.role}
-            onChange={(e) => set('role')(e.target.value)}
-            error={errorFor('role')}
-          >
-            <option value="">Choose a role</option>
-            {staffRoles.map((value) => (
-              <option value={value} key={value}>
-                {roleLabels[value]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            id="teamId"
-            label="Team (optional)"
+          <RoleSelect value={form.role} onChange={set('role')} error={errorFor('role')} />
+          <TeamSelect
             value={form.teamId}
-            onChange={(e) => set('teamId')(e.target.value)}
+            onChange={set('teamId')}
             error={errorFor('teamId')}
-          >
-            <option value="">No team</option>
-            {(teams.data?.teams ?? []).map((team) => (
-              <option value={team.id} key={team.id}>
-                {team.name} ({team.service})
-              </option>
-            ))}
-          </SelectField>
+            teams={teams.data?.teams ?? []}
+          />
           <button className="nhsuk-button" type="submit">
             Add account
           </button>

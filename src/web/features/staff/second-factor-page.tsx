@@ -1,8 +1,8 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { sendJson } from '../../api.js';
-import { ErrorSummary, type FieldError, TextField } from '../../components/form.js';
+import { ErrorSummary, TextField, useFormErrors } from '../../components/form.js';
 import { PageTitle } from '../../components/layout.js';
 import { problemErrors } from './problem-errors.js';
 import { useRefreshSession, useSession } from './use-session.js';
@@ -38,8 +38,7 @@ export function SecondFactorPage() {
   const refresh = useRefreshSession();
   const navigate = useNavigate();
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
+  const { errors, errorFor, show, summaryRef } = useFormErrors();
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
   if (!session.data) return <Navigate to={webPaths.signIn} replace />;
   if (session.data.state === 'signed-in') return <Navigate to={webPaths.staffHome} replace />;
@@ -51,9 +50,8 @@ export function SecondFactorPage() {
       await refresh();
       navigate(webPaths.staffHome);
     } catch (error) {
-      setErrors(problemErrors(error, 'code'));
       setCode('');
-      requestAnimationFrame(() => summary.current?.focus());
+      show(problemErrors(error, 'code'));
     }
   }
 
@@ -61,15 +59,11 @@ export function SecondFactorPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageTitle title="Enter your code" hasError={errors.length > 0} />
-        <ErrorSummary errors={errors} ref={summary} />
+        <ErrorSummary errors={errors} ref={summaryRef} />
         <h1>Enter your code</h1>
         <p>Your role lets you see information about children, so you need a second step to sign in.</p>
         <form onSubmit={submit} noValidate>
-          <CodeField
-            value={code}
-            onChange={setCode}
-            error={errors.find((e) => e.field === 'code')?.message}
-          />
+          <CodeField value={code} onChange={setCode} error={errorFor('code')} />
           <button className="nhsuk-button" type="submit">
             Continue
           </button>

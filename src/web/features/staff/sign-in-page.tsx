@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import type { OidcStatus, SignInState } from '../../../contracts/identity.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { getJson, sendJson } from '../../api.js';
-import { ErrorSummary, type FieldError, TextField } from '../../components/form.js';
+import { ErrorSummary, TextField, useFormErrors } from '../../components/form.js';
 import { PageTitle } from '../../components/layout.js';
 import { problemErrors } from './problem-errors.js';
 import { useRefreshSession, useSession } from './use-session.js';
@@ -45,9 +45,8 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const { errors, errorFor, show, summaryRef } = useFormErrors();
   const [isBusy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
   if (session.data?.state === 'signed-in') return <Navigate to={webPaths.staffHome} replace />;
 
   async function submit(event: FormEvent) {
@@ -58,20 +57,17 @@ export function SignInPage() {
       await refresh();
       navigate(nextPage[state]);
     } catch (error) {
-      setErrors(problemErrors(error, 'email'));
       setPassword('');
-      requestAnimationFrame(() => summary.current?.focus());
+      show(problemErrors(error, 'email'));
     } finally {
       setBusy(false);
     }
   }
-
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageTitle title="Sign in" hasError={errors.length > 0} />
-        <ErrorSummary errors={errors} ref={summary} />
+        <ErrorSummary errors={errors} ref={summaryRef} />
         <h1>Sign in</h1>
         <p>For staff of services in the area. Young people and families do not need to sign in.</p>
         <form onSubmit={submit} noValidate>
