@@ -21,18 +21,19 @@ export interface RecordScope {
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
+/** Reaches nothing: the starting point of every scope. */
+const noScope: RecordScope = {
+  kinds: [],
+  userId: null,
+  organisationId: null,
+  teamIds: [],
+  serviceIds: [],
+  schoolUrns: [],
+  breakGlass: [],
+};
+
 export function recordScope(actor: Actor): RecordScope {
-  if (actor.kind === 'anonymous' || !actor.isSignedIn) {
-    return {
-      kinds: [],
-      userId: null,
-      organisationId: null,
-      teamIds: [],
-      serviceIds: [],
-      schoolUrns: [],
-      breakGlass: [],
-    };
-  }
+  if (actor.kind === 'anonymous' || !actor.isSignedIn) return noScope;
   const kinds = actor.grants
     .map((grant) => roleDefinitions[grant.role].recordScope)
     .filter((kind) => kind !== 'none');
@@ -55,16 +56,7 @@ export function recordScope(actor: Actor): RecordScope {
  * why; the caller's own access-log row records what was done.
  */
 export function systemScope(reason: string): RecordScope {
-  return {
-    kinds: ['all'],
-    userId: null,
-    organisationId: null,
-    teamIds: [],
-    serviceIds: [],
-    schoolUrns: [],
-    breakGlass: [],
-    systemReason: reason,
-  };
+  return { ...noScope, kinds: ['all'], systemReason: reason };
 }
 
 export interface ReferralRelations {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { staffRoles } from '../access/roles.js';
+import { StaffEmail } from './identity.js';
 
 export const StaffUser = z.object({
   id: z.string(),
@@ -104,12 +105,7 @@ export const AuditChainReport = z.object({
 });
 
 export const CreateStaffInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .email('must be an email address such as name@example.nhs.uk')
-    .max(254),
+  email: StaffEmail,
   displayName: z.string().trim().min(1, 'must not be empty').max(120, 'must be 120 characters or fewer'),
   role: z.enum(staffRoles, { error: 'must be one of the Lantern roles' }),
   teamId: z.string().uuid('must be a team id').nullable().default(null),

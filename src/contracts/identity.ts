@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { permissions } from '../access/permissions.js';
 import { staffRoles } from '../access/roles.js';
 
+/** A staff email address, compared without regard to case. */
+export const StaffEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email('must be an email address such as name@example.nhs.uk')
+  .max(254);
+
 export const SignInInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .email('must be an email address such as name@example.nhs.uk')
-    .max(254),
+  email: StaffEmail,
   password: z.string().min(1, 'must not be empty').max(200, 'must be 200 characters or fewer'),
 });
 export type SignInInput = z.infer<typeof SignInInput>;

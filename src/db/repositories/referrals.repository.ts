@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { RecordScope } from '../../access/scope.js';
+import type { RecordScope, ReferralRelations } from '../../access/scope.js';
 import type { LanternDb } from '../client.js';
 import { children, childSchools } from '../schema/people.js';
 import { referrals } from '../schema/referrals.js';
@@ -8,8 +8,8 @@ import { withScope } from '../scoped.js';
 // The only code that queries the referrals area's tables (and, for now, the people area's, which
 // referrals create). Every function takes a record scope; row-level security applies it again.
 
-export interface ReferralRecord {
-  id: string;
+/** A referral with its child's name, and the relationships that decide who may see it. */
+export interface ReferralRecord extends ReferralRelations {
   childId: string;
   givenName: string;
   familyName: string;
@@ -19,13 +19,6 @@ export interface ReferralRecord {
   status: string;
   isUrgent: boolean;
   presentingNeeds: string[];
-  referrerUserId: string | null;
-  schoolUrn: number | null;
-  allocatedUserId: string | null;
-  leadWorkerUserId: string | null;
-  teamId: string | null;
-  serviceId: string | null;
-  organisationId: string;
 }
 
 /** One referral with its child's name, or null when it does not exist or is outside the scope. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { ServiceContext } from '../../access/authorise.js';
 import {
   AccessLogPage,
   AccessLogQuery,
@@ -15,6 +16,7 @@ import {
   UserParams,
 } from '../../contracts/admin.js';
 import { Problem } from '../../contracts/problem.js';
+import { PrivacyAlertList } from '../../contracts/referrals.js';
 import type { LanternDb } from '../../db/client.js';
 import { AppError } from '../../domain/app-error.js';
 import { createStaff } from '../../services/admin/create-staff.js';
@@ -26,6 +28,7 @@ import {
 } from '../../services/admin/manage-users.js';
 import { grantRole, listTeams } from '../../services/admin/teams-and-roles.js';
 import { checkAuditChains, searchAccessLog } from '../../services/audit/access-log.js';
+import { listPrivacyAlerts } from '../../services/audit/privacy-alerts.js';
 import { signedInOperation } from './security.js';
 
 /** The version a client changed, from `If-Match: "3"` (or W/"3"). Changes without one are refused. */
@@ -72,10 +75,29 @@ export const adminRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app,
     async (request) => ({ users: await listStaff(request.ctx, { db }) }),
   );
 
-  for (const [path, isActive, summary] of [
-    ['deactivate', false, 'Deactivate a staff account: it is refused from its next request'],
-    ['reactivate', true, 'Reactivate a staff account'],
-  ] as const) {
+  // Changes to one account: each needs the version the administrator saw (If-Match) and answers
+  // with the new version as the ETag.
+  const accountChanges = [
+    {
+      path: 'deactivate',
+      summary: 'Deactivate a staff account: it is refused from its next request',
+      change: (ctx: ServiceContext, userId: string, expectedVersion: number) =>
+        setStaffActive(ctx, { db }, { userId, expectedVersion, isActive: false }),
+    },
+    {
+      path: 'reactivate',
+      summary: 'Reactivate a staff account',
+      change: (ctx: ServiceContext, userId: string, expectedVersion: number) =>
+        setStaffActive(ctx, { db }, { userId, expectedVersion, isActive: true }),
+    },
+    {
+      path: 'reset-second-factor',
+      summary: 'Reset a second factor: the person sets up an authenticator app again at next sign-in',
+      change: (ctx: ServiceContext, userId: string, expectedVersion: number) =>
+        resetSecondFactor(ctx, { db }, { userId, expectedVersion }),
+    },
+  ];
+  for (const { path, summary, change } of accountChanges) {
     app.post(
       `/api/admin/users/:userId/${path}`,
       {
@@ -90,40 +112,12 @@ export const adminRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app,
       },
       async (request, reply) => {
         const version = expectedVersion(request.headers['if-match']);
-        const changed = await setStaffActive(
-          request.ctx,
-          { db },
-          { userId: request.params.userId, expectedVersion: version, isActive },
-        );
+        const changed = await change(request.ctx, request.params.userId, version);
         reply.header('etag', `"${changed.version}"`);
         return changed;
       },
     );
   }
-
-  app.post(
-    '/api/admin/users/:userId/reset-second-factor',
-    {
-      schema: {
-        summary: 'Reset a second factor: the person sets up an authenticator app again at next sign-in',
-        tags,
-        ...signedInOperation,
-        params: UserParams,
-        headers: IfMatch,
-        response: { 200: UserChanged, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const version = expectedVersion(request.headers['if-match']);
-      const changed = await resetSecondFactor(
-        request.ctx,
-        { db },
-        { userId: request.params.userId, expectedVersion: version },
-      );
-      reply.header('etag', `"${changed.version}"`);
-      return changed;
-    },
-  );
 
   app.delete(
     '/api/admin/users/:userId/roles/:grantId',
@@ -199,6 +193,22 @@ export const adminRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app,
       },
     },
     (request) => grantRole(request.ctx, { db }, request.params.userId, request.body),
+  );
+
+  app.get(
+    '/api/admin/privacy-alerts',
+    {
+      schema: {
+        summary: 'Break-glass accesses for the privacy officer to review',
+        tags,
+        ...signedInOperation,
+        response: { 200: PrivacyAlertList, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { alerts: await listPrivacyAlerts(request.ctx, { db }) };
+    },
   );
 
   app.get(

@@ -2,12 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Problem } from '../../contracts/problem.js';
 import {
   BreakGlassInput,
-  PrivacyAlertList,
   ReferralParams,
   ReferralSummary,
 } from '../../contracts/referrals.js';
 import type { LanternDb } from '../../db/client.js';
-import { breakGlass, listPrivacyAlerts, openReferral } from '../../services/referrals/open-referral.js';
+import { breakGlass, openReferral } from '../../services/referrals/open-referral.js';
 import { signedInOperation } from './security.js';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -48,22 +47,6 @@ export const referralRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (a
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return breakGlass(request.ctx, { db }, request.params.referralId, request.body);
-    },
-  );
-
-  app.get(
-    '/api/admin/privacy-alerts',
-    {
-      schema: {
-        summary: 'Break-glass accesses for the privacy officer to review',
-        tags: ['administration'],
-        ...signedInOperation,
-        response: { 200: PrivacyAlertList, ...errors },
-      },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return { alerts: await listPrivacyAlerts(request.ctx, { db }) };
     },
   );
 };
