@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '../../domain/identity/session-rules.js';
 import type { LanternDb } from '../client.js';
-import { sessions, signInThrottle } from '../schema/identity.js';
+import { sessions, signInThrottle, users } from '../schema/identity.js';
 
 // The only code that queries the identity area's session and sign-in throttle tables.
 
@@ -15,6 +15,26 @@ export async function createSession(
   >,
 ) {
   await db.insert(sessions).values(session);
+}
+
+/**
+ * A session with the facts about its user that every request needs, in one query: each API
+ * request with a cookie runs this.
+ */
+export async function findSessionWithUser(db: LanternDb, tokenHash: string) {
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: {
+        isActive: users.isActive,
+        organisationId: users.organisationId,
+        mustChangePassword: users.mustChangePassword,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  return row ?? null;
 }
 
 export async function findSession(db: LanternDb, tokenHash: string): Promise<SessionRow | null> {

@@ -1,10 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Problem } from '../../contracts/problem.js';
-import {
-  BreakGlassInput,
-  ReferralParams,
-  ReferralSummary,
-} from '../../contracts/referrals.js';
+import { BreakGlassInput, ReferralParams, ReferralSummary } from '../../contracts/referrals.js';
 import type { LanternDb } from '../../db/client.js';
 import { breakGlass, openReferral } from '../../services/referrals/open-referral.js';
 import { signedInOperation } from './security.js';

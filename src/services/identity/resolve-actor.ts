@@ -18,27 +18,27 @@ export type Resolved =
 export async function resolveActor(db: LanternDb, token: string | undefined, now: Date): Promise<Resolved> {
   if (!token) return { kind: 'none' };
   const tokenHash = sha256(token);
-  const session = await sessionsRepo.findSession(db, tokenHash);
-  if (!session) return { kind: 'ended', reason: 'unknown' };
+  const found = await sessionsRepo.findSessionWithUser(db, tokenHash);
+  if (!found) return { kind: 'ended', reason: 'unknown' };
+  const { session, user } = found;
   const state = sessionState(session, now);
   if (state !== 'active') {
     if (state !== 'ended') await sessionsRepo.endSession(db, tokenHash, state, now);
     return { kind: 'ended', reason: state };
   }
-  const user = await identity.findUser(db, session.userId);
-  if (!user?.isActive) {
+  if (!user.isActive) {
     await sessionsRepo.endAllSessions(db, session.userId, 'deactivated', now);
     return { kind: 'ended', reason: 'deactivated' };
   }
   if (needsTouch(session.lastSeenAt, now)) await sessionsRepo.touchSession(db, tokenHash, now);
-  const grants = await identity.activeRoles(db, user.id);
+  const grants = await identity.activeRoles(db, session.userId);
   const roles = grants.map((grant) => grant.role).filter(isStaffRole);
   return {
     kind: 'active',
     session,
     actor: {
       kind: 'staff',
-      userId: user.id,
+      userId: session.userId,
       organisationId: user.organisationId,
       roles,
       grants: grants.flatMap((grant) =>
