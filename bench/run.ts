@@ -1,12 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import type { Database } from '../src/db/client.js';
 import { openMigratedDatabase } from '../src/db/migrate.js';
 import { buildDemoArea } from '../src/demo/demo-area.js';
 import { writeDemoArea } from '../src/demo/write-demo-area.js';
 import { benchDirectorySearch } from './directory-search.bench.js';
+import { benchReferralSubmission } from './referral-submission.js';
 
-// npm run bench [-- --seconds 10 --connections 10 --scale 1]
-// Uses an in-memory PGlite database, or the PostgreSQL server in DATABASE_URL (a database it may fill).
-const { values } = parseArgs({
+// npm run bench [-- directory|referrals] [-- --seconds 10 --connections 10 --scale 1]
+// Each benchmark gets a fresh database: in-memory PGlite, or, when DATABASE_URL names a PostgreSQL
+// server, a throwaway database created on it and dropped afterwards.
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
@@ -16,31 +22,95 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const scale = Number(values.scale);
-
-const { database } = await openMigratedDatabase({
-  DATABASE_URL: process.env.DATABASE_URL,
-  dataDir: 'memory://',
-});
+const chosen = new Set(positionals.length > 0 ? positionals : ['directory', 'referrals']);
+for (const name of chosen) {
+  if (name !== 'directory' && name !== 'referrals') throw new Error(`no benchmark called ${name}`);
+}
 const seed = 1;
-await writeDemoArea(database, { seed, scale });
 const area = buildDemoArea({ seed, scale }).organisations;
-const servedUrn = area.teamSchools[0]?.schoolUrn ?? area.schools[0]?.urn ?? 0;
 
-console.log(
-  `Directory search: ${database.kind}, demo scale ${scale} (${area.schools.length} schools, ${area.services.length} services), ${connections} connections, ${seconds}s each\n`,
-);
-const [baseline, endpoint] = await benchDirectorySearch(database, {
-  seconds,
-  connections,
-  schoolUrn: servedUrn,
-});
-await database.close();
-if (!baseline || !endpoint) throw new Error('benchmark returned no figures');
+interface Figures {
+  label: string;
+  perSecond: number;
+  p50ms: number;
+  p95ms?: number | null;
+  p99ms: number | null;
+}
 
-const row = (m: typeof baseline) =>
-  `${m.label.padEnd(40)} ${m.perSecond.toFixed(0).padStart(8)}/s   p50 ${m.p50ms.toFixed(1).padStart(6)} ms   p99 ${m.p99ms.toFixed(1).padStart(6)} ms`;
-console.log(row(baseline));
-console.log(row(endpoint));
-console.log(
-  `\nratio endpoint / direct SQL throughput: ${(endpoint.perSecond / baseline.perSecond).toFixed(2)}`,
-);
+const ms = (value: number | null | undefined) =>
+  value === null || value === undefined ? '       -' : `${value.toFixed(1).padStart(6)} ms`;
+const row = (m: Figures) =>
+  `${m.label.padEnd(48)} ${m.perSecond.toFixed(0).padStart(8)}/s   p50 ${ms(m.p50ms)}   p95 ${ms(m.p95ms)}   p99 ${ms(m.p99ms)}`;
+const ratio = (what: string, a: Figures, b: Figures) =>
+  console.log(`ratio ${what}: ${(a.perSecond / b.perSecond).toFixed(2)}`);
+
+async function onServer(serverUrl: string, statement: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A migrated database holding the demo area, used by one benchmark and then thrown away. */
+async function withFreshDatabase(work: (database: Database, url?: string) => Promise<void>) {
+  const serverUrl = process.env.DATABASE_URL;
+  const name = `lantern_bench_${randomBytes(4).toString('hex')}`;
+  const url = serverUrl ? new URL(serverUrl) : null;
+  if (serverUrl && url) {
+    await onServer(serverUrl, `create database ${name}`);
+    url.pathname = `/${name}`;
+  }
+  try {
+    const { database } = await openMigratedDatabase({ DATABASE_URL: url?.toString(), dataDir: 'memory://' });
+    try {
+      await writeDemoArea(database, { seed, scale });
+      await work(database, url?.toString());
+    } finally {
+      await database.close();
+    }
+  } finally {
+    if (serverUrl) await onServer(serverUrl, `drop database if exists ${name} with (force)`);
+  }
+}
+
+if (chosen.has('directory')) {
+  await withFreshDatabase(async (database) => {
+    const servedUrn = area.teamSchools[0]?.schoolUrn ?? area.schools[0]?.urn ?? 0;
+    console.log(
+      `Directory search: ${database.kind}, demo scale ${scale} (${area.schools.length} schools, ${area.services.length} services), ${connections} connections, ${seconds}s each\n`,
+    );
+    const [baseline, endpoint] = await benchDirectorySearch(database, {
+      seconds,
+      connections,
+      schoolUrn: servedUrn,
+    });
+    if (!baseline || !endpoint) throw new Error('benchmark returned no figures');
+    console.log(row(baseline));
+    console.log(row(endpoint));
+    console.log('');
+    ratio('endpoint / direct SQL throughput', endpoint, baseline);
+    console.log('');
+  });
+}
+
+if (chosen.has('referrals')) {
+  await withFreshDatabase(async (database, url) => {
+    console.log(
+      `Referral submission: ${database.kind}, ${connections} connections, ${seconds}s each, target (a)/(b) >= 0.60\n`,
+    );
+    const figures = await benchReferralSubmission(database, { seconds, connections, url });
+    console.log(row(figures.direct));
+    console.log(row(figures.directWithExtras));
+    console.log(row(figures.endpoint));
+    if (figures.pgbench) console.log(`${row(figures.pgbench)}   (p50 column: pgbench's mean)`);
+    console.log('');
+    ratio('(a) endpoint / (b) direct transaction', figures.endpoint, figures.direct);
+    ratio('(a) endpoint / (b) + other queries', figures.endpoint, figures.directWithExtras);
+    if (figures.pgbench) ratio('(b) direct transaction / (c) pgbench', figures.direct, figures.pgbench);
+    const met = figures.endpoint.perSecond >= 0.6 * figures.direct.perSecond;
+    console.log(`target (a)/(b) >= 0.60: ${met ? 'met' : 'NOT met'}\n`);
+  });
+}

@@ -14,6 +14,11 @@ export const permissions = [
   'audit:verify',
   'referral:read',
   'referral:break-glass',
+  'referral:submit-public',
+  'referral:create',
+  'referral:triage',
+  'mdt:manage',
+  'outbox:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -30,4 +35,11 @@ export const permissionDescriptions: Record<Permission, string> = {
   'referral:read': 'Open a referral within their record scope (outside it the referral answers 404)',
   'referral:break-glass':
     'Open a referral outside their scope in an emergency, giving a reason; the privacy officer is alerted',
+  'referral:submit-public':
+    'Ask for help on the public pages, as a parent or carer or as a young person (anyone may)',
+  'referral:create': 'Refer a child or young person, keep drafts, and follow the referrals they made',
+  'referral:triage':
+    'Work the single point of access queue: decide on referrals, name lead workers, merge duplicate records',
+  'mdt:manage': 'Hold multi-agency (MDT) meetings: agendas, shared decisions and actions',
+  'outbox:read': 'See the messages Lantern has queued to send (development only)',
 };

@@ -14,6 +14,7 @@ export const staffRoles = [
   'camhs-clinician',
   'early-help-worker',
   'school-staff-referrer',
+  'professional-referrer',
   'senior-mental-health-lead',
   'online-counsellor',
   'online-duty-senior',
@@ -58,6 +59,7 @@ export const roleDefinitions: Record<StaffRole, RoleDefinition> = {
       'user:reset-second-factor',
       'team:read',
       'audit:verify',
+      'outbox:read',
     ],
     requiresSecondFactor: true,
     recordScope: 'none',
@@ -70,19 +72,26 @@ export const roleDefinitions: Record<StaffRole, RoleDefinition> = {
   },
   'service-manager': {
     label: 'Service manager',
-    permissions: [...signedIn, 'user:read', 'team:read', 'referral:read'],
+    permissions: [...signedIn, 'user:read', 'team:read', 'referral:read', 'mdt:manage'],
     requiresSecondFactor: true,
     recordScope: 'service',
   },
   'spa-clinician': {
     label: 'Single point of access (triage) clinician',
-    permissions: [...signedIn, 'referral:read', 'referral:break-glass'],
+    permissions: [
+      ...signedIn,
+      'referral:read',
+      'referral:break-glass',
+      'referral:create',
+      'referral:triage',
+      'mdt:manage',
+    ],
     requiresSecondFactor: true,
     recordScope: 'service',
   },
   'mhst-team-manager': {
     label: 'MHST team manager',
-    permissions: [...signedIn, 'team:read', 'referral:read', 'referral:break-glass'],
+    permissions: [...signedIn, 'team:read', 'referral:read', 'referral:break-glass', 'mdt:manage'],
     requiresSecondFactor: true,
     recordScope: 'team',
   },
@@ -112,25 +121,31 @@ export const roleDefinitions: Record<StaffRole, RoleDefinition> = {
   },
   'camhs-clinician': {
     label: 'CAMHS clinician',
-    permissions: [...signedIn, 'referral:read', 'referral:break-glass'],
+    permissions: [...signedIn, 'referral:read', 'referral:break-glass', 'referral:create', 'mdt:manage'],
     requiresSecondFactor: true,
     recordScope: 'team',
   },
   'early-help-worker': {
     label: 'Early help worker',
-    permissions: [...signedIn, 'referral:read'],
+    permissions: [...signedIn, 'referral:read', 'referral:create', 'mdt:manage'],
     requiresSecondFactor: true,
     recordScope: 'caseload',
   },
   'school-staff-referrer': {
     label: 'School staff referrer',
-    permissions: [...signedIn, 'referral:read'],
+    permissions: [...signedIn, 'referral:read', 'referral:create'],
+    requiresSecondFactor: false,
+    recordScope: 'own-referrals',
+  },
+  'professional-referrer': {
+    label: 'Professional referrer (GP, social care, health visitor, youth justice)',
+    permissions: [...signedIn, 'referral:read', 'referral:create'],
     requiresSecondFactor: false,
     recordScope: 'own-referrals',
   },
   'senior-mental-health-lead': {
     label: "School's senior mental health lead",
-    permissions: [...signedIn, 'referral:read'],
+    permissions: [...signedIn, 'referral:read', 'referral:create'],
     requiresSecondFactor: false,
     recordScope: 'school',
   },
@@ -148,7 +163,7 @@ export const roleDefinitions: Record<StaffRole, RoleDefinition> = {
   },
   'safeguarding-lead': {
     label: 'Safeguarding lead',
-    permissions: [...signedIn, 'referral:read', 'referral:break-glass'],
+    permissions: [...signedIn, 'referral:read', 'referral:break-glass', 'referral:create', 'mdt:manage'],
     requiresSecondFactor: true,
     recordScope: 'organisation',
   },
@@ -165,7 +180,11 @@ export const roleLabels = Object.fromEntries(
 ) as Record<StaffRole, string>;
 
 /** What anyone may do without signing in. */
-export const publicPermissions: readonly Permission[] = ['directory:read', 'session:create'];
+export const publicPermissions: readonly Permission[] = [
+  'directory:read',
+  'session:create',
+  'referral:submit-public',
+];
 
 export function isStaffRole(value: string): value is StaffRole {
   return (staffRoles as readonly string[]).includes(value);

@@ -27,6 +27,8 @@ export const DirectorySearchQuery = z.object({
     )
     .optional(),
   need: PresentingNeedCode.optional(),
+  /** `yes` when someone is at risk of serious harm now: services with that exclusion do not fit. */
+  risk: z.enum(['yes', 'no'], { error: 'must be yes or no' }).optional(),
 });
 export type DirectorySearchQuery = z.infer<typeof DirectorySearchQuery>;
 
@@ -62,6 +64,7 @@ export const DirectoryService = z.object({
   website: z.string().nullable(),
   dropIn: z.string().nullable(),
   notFor: z.string(),
+  excludesCurrentRisk: z.boolean(),
   openingHours: z.array(z.string()),
   isOpenNow: z.boolean(),
 });

@@ -19,6 +19,18 @@ export const webPaths = {
   adminNewUser: '/staff/admin/users/new',
   adminUser: '/staff/admin/users/:userId',
   adminTeams: '/staff/admin/teams',
+  referStart: '/refer',
+  referStep: '/refer/:kind/:step',
+  thresholds: '/thresholds',
+  staffReferStart: '/staff/refer',
+  staffReferStep: '/staff/refer/:draftId/:step',
+  staffReferSent: '/staff/refer/sent',
+  myReferrals: '/staff/my-referrals',
+  triageQueue: '/staff/triage',
+  triageReferral: '/staff/triage/:referralId',
+  mdtMeetings: '/staff/mdt',
+  mdtMeeting: '/staff/mdt/:meetingId',
+  outbox: '/staff/dev/outbox',
 } as const;
 
 const patterns = Object.values(webPaths).map(

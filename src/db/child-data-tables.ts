@@ -9,4 +9,13 @@ export const childDataTables = [
   'referrals',
   'referral_workers',
   'privacy_alerts',
+  'carers',
+  'child_links',
+  'referral_consents',
+  'triage_decisions',
+  'mdt_agenda_items',
+  'mdt_actions',
+  'referral_drafts',
+  'outbox_messages',
+  'referral_information',
 ];

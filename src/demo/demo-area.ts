@@ -19,13 +19,23 @@ import {
   postcodeIn,
   uniquePlaceName,
 } from './demo-names.js';
+import type { DemoFrontDoor } from './demo-referral-plan.js';
+import { buildDemoReferrals, type DemoReferrals } from './demo-referrals.js';
 import { buildDemoStaff } from './demo-staff.js';
 
 export interface DemoOptions {
   seed: number;
   /** 1 is one ICB with 2 councils and 64 schools; each step up adds that much again. */
   scale: number;
+  /** The demo's present: referrals arrive up to it. Fixed by default, so the same seed gives the same rows. */
+  now?: Date;
+  /** How many months of referrals to make before `now`; 0 for none. */
+  referralMonths?: number;
 }
+
+/** The present of the default demo area: a Monday morning, with last weeks' referrals waiting for triage. */
+export const DEFAULT_DEMO_NOW = new Date('2026-11-23T09:00:00Z');
+export const DEFAULT_REFERRAL_MONTHS = 18;
 
 /** The seed `npm start` builds the demo area with, so the README can list its accounts. */
 export const DEFAULT_DEMO_SEED = 20_261_123;
@@ -36,6 +46,9 @@ export const MAX_SCALE = MAX_COUNCILS / 2;
 export interface DemoArea {
   organisations: OrganisationsData;
   identity: IdentityData;
+  frontDoor: DemoFrontDoor;
+  /** Children, referrals, triage decisions and MDT meetings of the months before `now`. */
+  referrals: DemoReferrals;
 }
 
 type School = OrganisationsData['schools'][number];
@@ -58,7 +71,12 @@ const phaseMix: [School['phase'], number, number, number, string][] = [
 ];
 
 /** Builds a whole fictional area as rows. The same seed and scale always give the same rows. */
-export function buildDemoArea({ seed, scale }: DemoOptions): DemoArea {
+export function buildDemoArea({
+  seed,
+  scale,
+  now = DEFAULT_DEMO_NOW,
+  referralMonths = DEFAULT_REFERRAL_MONTHS,
+}: DemoOptions): DemoArea {
   if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SCALE) {
     throw new RangeError(`scale must be a whole number from 1 to ${MAX_SCALE}`);
   }
@@ -271,5 +289,28 @@ export function buildDemoArea({ seed, scale }: DemoOptions): DemoArea {
     onlineTeam,
     spaTeam,
   });
-  return { organisations: data, identity };
+  // Every referral starts with the single point of access; young people 11 and over may ask
+  // for help themselves, and triage looks at routine referrals within five working days.
+  const frontDoor = {
+    intakeTeamId: spaTeam.id,
+    selfReferralMinAge: 11,
+    triageWorkingDays: 5,
+    referencePrefix: 'LV',
+  };
+  // Referrals come last, from the faker's state after the staff, so a seed's organisations and staff
+  // stay as they were. They are made on first use: callers wanting only staff skip the work.
+  let referrals: DemoReferrals | undefined;
+  return {
+    organisations: data,
+    identity,
+    frontDoor,
+    get referrals() {
+      referrals ??= buildDemoReferrals(
+        faker,
+        { organisations: data, identity, frontDoor },
+        { now, months: referralMonths },
+      );
+      return referrals;
+    },
+  };
 }

@@ -17,6 +17,8 @@ export interface DemoDirectoryText {
   phone: string | null;
   dropIn: string | null;
   notFor: string;
+  /** A risk exclusion: not for someone at risk of serious harm now. */
+  excludesCurrentRisk?: boolean;
 }
 
 // Phone numbers come from Ofcom's ranges kept for drama (0808 157 0xxx, 01632 960xxx,
@@ -47,6 +49,7 @@ export const mhstText: DemoDirectoryText = {
   dropIn: 'Drop-in sessions at each school. Ask at the school office for the day.',
   notFor:
     'Not for a crisis or for serious, long-lasting mental health problems. For those, the team will help you get to CAMHS quickly.',
+  excludesCurrentRisk: true,
 };
 
 export const camhsText: DemoDirectoryText = {
@@ -98,6 +101,7 @@ export function earlyHelpText(council: string): DemoDirectoryText {
     phone: '01632 960 110',
     dropIn: 'Family hubs have drop-in times on weekday mornings.',
     notFor: 'Not for emergencies. If a child is in danger, call 999.',
+    excludesCurrentRisk: true,
   };
 }
 
@@ -128,6 +132,7 @@ export const onlineText: DemoDirectoryText = {
   phone: null,
   dropIn: 'Drop in to chat online, no appointment needed.',
   notFor: 'Not for emergencies. If you are in danger now, call 999.',
+  excludesCurrentRisk: true,
 };
 
 export const schoolNursingText: DemoDirectoryText = {
@@ -144,6 +149,7 @@ export const schoolNursingText: DemoDirectoryText = {
   phone: '07700 900 123',
   dropIn: 'Weekly drop-in at secondary schools.',
   notFor: 'Not for emergencies.',
+  excludesCurrentRisk: true,
 };
 
 export const voluntaryServices: { name: string; slug: string; text: DemoDirectoryText }[] = [
@@ -171,6 +177,7 @@ export const voluntaryServices: { name: string; slug: string; text: DemoDirector
       phone: '0808 157 0101',
       dropIn: 'Drop in on Saturday mornings, 10am to 1pm.',
       notFor: 'Not for a crisis or if you need a specialist mental health team.',
+      excludesCurrentRisk: true,
     },
   },
   {
@@ -190,6 +197,7 @@ export const voluntaryServices: { name: string; slug: string; text: DemoDirector
       phone: '0808 157 0102',
       dropIn: null,
       notFor: 'Not for other kinds of loss, such as parents separating. Early Help can help with that.',
+      excludesCurrentRisk: true,
     },
   },
   {
@@ -210,6 +218,7 @@ export const voluntaryServices: { name: string; slug: string; text: DemoDirector
       phone: '0808 157 0103',
       dropIn: 'Group nights on Tuesdays, 6pm to 8pm.',
       notFor: 'Not a counselling service. We can help you find one.',
+      excludesCurrentRisk: true,
     },
   },
   {
@@ -235,6 +244,7 @@ export const voluntaryServices: { name: string; slug: string; text: DemoDirector
       phone: '0808 157 0104',
       dropIn: 'Coffee mornings every Thursday at the family hubs.',
       notFor: 'Not for children and young people directly.',
+      excludesCurrentRisk: true,
     },
   },
 ];

@@ -91,6 +91,8 @@ export function buildDemoStaff(faker: Faker, plan: StaffPlan): IdentityData {
   times(6, () => add('online-counsellor', plan.onlineProviderId, { teamId: plan.onlineTeam.id }));
   times(2, () => add('online-duty-senior', plan.onlineProviderId, { teamId: plan.onlineTeam.id }));
   for (const council of plan.councils) {
+    // GPs, social workers, health visitors and youth justice workers who refer.
+    times(2, () => add('professional-referrer', council.id));
     for (const school of council.schools) {
       add('senior-mental-health-lead', council.id, { schoolUrn: school.urn });
       add('school-staff-referrer', council.id, { schoolUrn: school.urn });

@@ -1,8 +1,23 @@
-import type { Database } from '../db/client.js';
+import { systemScope } from '../access/scope.js';
+import { insertInChunks } from '../db/bulk-insert.js';
+import type { Database, LanternDb } from '../db/client.js';
 import { insertIdentityData } from '../db/repositories/identity.repository.js';
 import { countOrganisations, insertOrganisationsData } from '../db/repositories/organisations.repository.js';
+import { saveFrontDoor } from '../db/repositories/referrals.repository.js';
+import { carers, children, childSchools } from '../db/schema/people.js';
+import {
+  mdtActions,
+  mdtAgendaItems,
+  mdtMeetings,
+  referralConsents,
+  referrals,
+  referralWorkers,
+  triageDecisions,
+} from '../db/schema/referrals.js';
+import { withScope } from '../db/scoped.js';
 import { hashPassword } from '../services/identity/credentials.js';
 import { buildDemoArea, type DemoOptions } from './demo-area.js';
+import type { DemoReferrals } from './demo-referrals.js';
 import { DEMO_PASSWORD } from './demo-staff.js';
 
 export interface DemoSummary {
@@ -11,17 +26,37 @@ export interface DemoSummary {
   services: number;
   teams: number;
   staff: number;
+  referrals: number;
 }
 
-/** Writes a demo area in one transaction, so a failure leaves the database as it was. */
+/** Children first, then what refers to them: meetings before the decisions that name them. */
+async function insertDemoReferrals(tx: LanternDb, rows: DemoReferrals): Promise<void> {
+  await insertInChunks(tx, children, rows.children);
+  await insertInChunks(tx, childSchools, rows.childSchools);
+  await insertInChunks(tx, carers, rows.carers);
+  await insertInChunks(tx, referrals, rows.referrals);
+  await insertInChunks(tx, referralConsents, rows.referralConsents);
+  await insertInChunks(tx, mdtMeetings, rows.mdtMeetings);
+  await insertInChunks(tx, triageDecisions, rows.triageDecisions);
+  await insertInChunks(tx, referralWorkers, rows.referralWorkers);
+  await insertInChunks(tx, mdtAgendaItems, rows.mdtAgendaItems);
+  await insertInChunks(tx, mdtActions, rows.mdtActions);
+}
+
+/**
+ * Writes a demo area in one transaction, so a failure leaves the database as it was. The children's
+ * tables have forced row-level security, so the whole transaction runs under a system scope.
+ */
 export async function writeDemoArea(database: Database, options: DemoOptions): Promise<DemoSummary> {
   const area = buildDemoArea(options);
   // One argon2id hash for all: hashing each of hundreds of accounts would slow every start.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   area.identity.users = area.identity.users.map((user) => ({ ...user, passwordHash }));
-  await database.db.transaction(async (tx) => {
+  await withScope(database.db, systemScope('demo area'), async (tx) => {
     await insertOrganisationsData(tx, area.organisations);
     await insertIdentityData(tx, area.identity);
+    await saveFrontDoor(tx, area.frontDoor);
+    await insertDemoReferrals(tx, area.referrals);
   });
   return {
     organisations: area.organisations.organisations.length,
@@ -29,6 +64,7 @@ export async function writeDemoArea(database: Database, options: DemoOptions): P
     services: area.organisations.services.length,
     teams: area.organisations.teams.length,
     staff: area.identity.users.length,
+    referrals: area.referrals.referrals.length,
   };
 }
 

@@ -22,11 +22,13 @@ import { registerSessions, sessionCookie } from './plugins/session.js';
 import { registerWebApp } from './plugins/web-app.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { directoryRoutes } from './routes/directory.routes.js';
+import { frontDoorRoutes } from './routes/front-door.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { oidcFromConfig, oidcRoutes, oidcStatusRoutes } from './routes/oidc.routes.js';
 import { referralRoutes } from './routes/referrals.routes.js';
 import { securitySchemes } from './routes/security.js';
 import { sessionRoutes } from './routes/session.routes.js';
+import { triageRoutes } from './routes/triage.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -100,6 +102,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     if (oidc) await api.register(oidcRoutes, { db, cookie, oidc });
     await api.register(adminRoutes, { db });
     await api.register(referralRoutes, { db });
+    await api.register(frontDoorRoutes, { db });
+    await api.register(triageRoutes, { db, isProduction: config.NODE_ENV === 'production' });
   });
 
   await registerWebApp(app, deps.webAppFolder);

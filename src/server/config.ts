@@ -68,6 +68,13 @@ export const ConfigSchema = z
     OIDC_ROLE_MAP: roleMap.optional(),
     /** Whether signing in through the provider counts as the second factor. */
     OIDC_TRUSTS_MFA: z.enum(['true', 'false']).default('false'),
+    /** GOV.UK Notify: with a key, the outbox sends email and text messages; without, they wait in the outbox. */
+    NOTIFY_API_KEY: z.string().min(74, 'a GOV.UK Notify API key').optional(),
+    /** Notify templates with ((subject)) and ((body)) placeholders, one per channel. */
+    NOTIFY_EMAIL_TEMPLATE_ID: z.string().uuid().optional(),
+    NOTIFY_SMS_TEMPLATE_ID: z.string().uuid().optional(),
+    /** Only for tests against a local stand-in; Notify's own address is the default. */
+    NOTIFY_BASE_URL: z.string().url().optional(),
   })
   .superRefine((config, ctx) => {
     // All or nothing: half a provider configuration is a mistake, not a choice.

@@ -8,6 +8,7 @@ import { buildDemoArea } from '../demo/demo-area.js';
 import { DEMO_PASSWORD, demoEmailFor } from '../demo/demo-staff.js';
 import { createTestApp, TEST_SEED } from '../test-support/app.js';
 import { testDatabases } from '../test-support/databases.js';
+import { referralAnswers } from '../test-support/referral-answers.js';
 import { routePermissions } from './routes/route-permissions.js';
 
 // Every protected route × every role's named demo account, and anonymous callers. Child records
@@ -29,11 +30,29 @@ const bodies: Record<string, object> = {
   'POST /api/referrals/:referralId/break-glass': {
     reason: 'Child at risk, duty clinician needs the history',
   },
+  'POST /api/referrals': referralAnswers({ kind: 'professional' }),
+  'POST /api/referral-drafts': { kind: 'school', answers: {} },
+  'POST /api/my-referrals/:referralId/information': { answer: 'She has been seen by the GP' },
+  'PUT /api/referral-drafts/:draftId': { kind: 'school', answers: {} },
+  'POST /api/triage/referrals/:referralId/decisions': {
+    kind: 'mdt',
+    thriveGrouping: 'getting-help',
+    priority: 'routine',
+  },
+  'PUT /api/triage/referrals/:referralId/lead-worker': { name: 'Pat Jones', agency: 'Early help' },
+  'POST /api/children/:childId/merges': {
+    mergedChildId: randomUUID(),
+    reason: 'The same young person, checked',
+  },
+  'POST /api/child-links/:linkId/undo': { reason: 'Not the same young person after all' },
+  'POST /api/mdt/meetings': { heldAt: '2026-12-02T14:00:00Z', agenciesPresent: ['CAMHS'] },
+  'POST /api/mdt/meetings/:meetingId/agenda': { referralId: randomUUID() },
+  'POST /api/mdt/meetings/:meetingId/agenda/:itemId/outcome': { sharedDecision: 'Early help to lead' },
 };
 
 /** A request that reaches the route's service; ids are made up, so an allowed call answers 404. */
 function sample(route: string) {
-  const [method, path = ''] = route.split(' ') as ['GET' | 'POST' | 'DELETE', string];
+  const [method, path = ''] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
   const url = path.replace(/:\w+/g, () => randomUUID());
   const payload = bodies[route];
   return { method, url, headers: { 'if-match': '"1"' }, ...(payload ? { payload } : {}) };
@@ -48,6 +67,16 @@ const rowsWhenAllowed: Record<string, number> = {
   'GET /api/admin/privacy-alerts': 1,
   'GET /api/referrals/:referralId': 1,
   'POST /api/referrals/:referralId/break-glass': 1,
+  'POST /api/referrals': 1,
+  'GET /api/my-referrals': 1,
+  'POST /api/my-referrals/:referralId/information': 1,
+  'GET /api/triage/queue': 1,
+  'GET /api/triage/referrals/:referralId': 1,
+  'POST /api/triage/referrals/:referralId/decisions': 1,
+  'PUT /api/triage/referrals/:referralId/lead-worker': 1,
+  'POST /api/children/:childId/merges': 1,
+  'POST /api/child-links/:linkId/undo': 1,
+  'GET /api/dev/outbox': 1,
 };
 
 describe.each(testDatabases)('the permission matrix on $name', (factory) => {
@@ -149,6 +178,7 @@ describe.each(testDatabases)('the permission matrix on $name', (factory) => {
     const needing = staffRoles.filter((role) => roleDefinitions[role].requiresSecondFactor);
     expect(needing).not.toContain('school-staff-referrer');
     expect(needing).toContain('privacy-officer');
+    expect(needing).not.toContain('professional-referrer');
     expect(needing.length).toBe(14);
   });
 });

@@ -37,6 +37,7 @@ export interface CandidateRow {
   website: string | null;
   dropIn: string | null;
   notFor: string;
+  excludesCurrentRisk: boolean;
   coveredAreaNames: string[];
   coversSchool: boolean;
   coversSchoolArea: boolean;
@@ -54,7 +55,7 @@ export function directoryCandidatesSql(where: { schoolUrn: number | null; distri
       e.thrive_groupings as "thriveGroupings", e.presenting_needs as "presentingNeeds",
       e.accepts_self_referral as "acceptsSelfReferral", e.self_referral_min_age as "selfReferralMinAge",
       e.referral_routes as "referralRoutes", e.how_to_get_help as "howToGetHelp", e.phone, e.website,
-      e.drop_in as "dropIn", e.not_for as "notFor",
+      e.drop_in as "dropIn", e.not_for as "notFor", e.excludes_current_risk as "excludesCurrentRisk",
       coalesce((select array_agg(la.name order by la.name) from directory_entry_areas a
         join organisations la on la.id = a.local_authority_id where a.service_id = e.service_id),
         '{}') as "coveredAreaNames",

@@ -152,6 +152,8 @@ export const directoryEntries = pgTable(
     website: text('website'),
     dropIn: text('drop_in'),
     notFor: text('not_for').notNull(),
+    /** A risk exclusion: not for someone at risk of serious harm now (they need urgent help first). */
+    excludesCurrentRisk: boolean('excludes_current_risk').notNull().default(false),
     isPublished: boolean('is_published').notNull().default(true),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -32,6 +32,19 @@ const online: DirectoryCandidate = {
 const school = { name: 'Brookfield Academy' };
 
 describe('matchService', () => {
+  it('rules out a service with a risk exclusion for someone at risk of serious harm now', () => {
+    const guarded = { ...online, excludesCurrentRisk: true };
+    const atRisk = matchService(guarded, { age: 14, hasCurrentRisk: true });
+    expect(atRisk.fit).toBe('no');
+    expect(atRisk.reasons.at(-1)?.text).toMatch(/urgent help first/);
+    expect(matchService(guarded, { age: 14, hasCurrentRisk: false }).fit).toBe(
+      matchService(online, { age: 14 }).fit,
+    );
+    expect(matchService(online, { age: 14, hasCurrentRisk: true }).fit).toBe(
+      matchService(online, { age: 14 }).fit,
+    );
+  });
+
   it('fits an MHST for a child at one of its schools with a need it helps with', () => {
     const match = matchService(mhst, { age: 12, school, need: 'anxiety' });
     expect(match.fit).toBe('yes');

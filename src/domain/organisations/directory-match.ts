@@ -8,6 +8,8 @@ export interface DirectoryQuery {
   school?: { name: string } | undefined;
   /** The council area their postcode is in, if they gave one we know. */
   homeArea?: { name: string } | undefined;
+  /** Whether someone is at risk of serious harm now, if we were told. */
+  hasCurrentRisk?: boolean | undefined;
 }
 
 /** The facts about one service that decide whether it fits, with coverage worked out for the query. */
@@ -26,6 +28,8 @@ export interface DirectoryCandidate {
   coversSchool: boolean;
   coversSchoolArea: boolean;
   coversHomeArea: boolean;
+  /** Not for someone at risk of serious harm now. */
+  excludesCurrentRisk?: boolean;
 }
 
 /** `yes`: fits everything we were told; `check`: nothing rules it out but we could not tell; `no`. */
@@ -87,6 +91,12 @@ export function matchService(candidate: DirectoryCandidate, query: DirectoryQuer
   const reasons = [age, placeReason(candidate, query)];
   const need = needReason(candidate, query.need);
   if (need) reasons.push(need);
+  if (candidate.excludesCurrentRisk && query.hasCurrentRisk) {
+    reasons.push({
+      isMet: false,
+      text: 'Not for someone at risk of serious harm right now: get urgent help first',
+    });
+  }
   const fit: Fit = reasons.some((reason) => reason.isMet === false)
     ? 'no'
     : reasons.some((reason) => reason.isMet === null)

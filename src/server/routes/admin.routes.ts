@@ -18,7 +18,6 @@ import {
 import { Problem } from '../../contracts/problem.js';
 import { PrivacyAlertList } from '../../contracts/referrals.js';
 import type { LanternDb } from '../../db/client.js';
-import { AppError } from '../../domain/app-error.js';
 import { createStaff } from '../../services/admin/create-staff.js';
 import {
   listStaff,
@@ -29,23 +28,8 @@ import {
 import { grantRole, listTeams } from '../../services/admin/teams-and-roles.js';
 import { checkAuditChains, searchAccessLog } from '../../services/audit/access-log.js';
 import { listPrivacyAlerts } from '../../services/audit/privacy-alerts.js';
+import { expectedVersion, IdempotencyKey, IfMatch } from './headers.js';
 import { signedInOperation } from './security.js';
-
-/** The version a client changed, from `If-Match: "3"` (or W/"3"). Changes without one are refused. */
-export function expectedVersion(ifMatch: string | undefined): number {
-  if (!ifMatch) {
-    throw new AppError('precondition-required', 'Send If-Match with the version you are changing.', [
-      { name: 'If-Match', reason: 'is required' },
-    ]);
-  }
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-  if (!match) {
-    throw new AppError('bad-request', 'If-Match must be a version such as "3".', [
-      { name: 'If-Match', reason: 'must be a version such as "3"' },
-    ]);
-  }
-  return Number(match[1]);
-}
 
 const errors = {
   400: Problem,
@@ -56,8 +40,6 @@ const errors = {
   412: Problem,
   428: Problem,
 };
-const IfMatch = z.object({ 'if-match': z.string().optional() });
-const IdempotencyKey = z.object({ 'idempotency-key': z.string().optional() });
 
 export const adminRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app, { db }) => {
   const tags = ['administration'];

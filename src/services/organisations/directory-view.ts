@@ -31,6 +31,7 @@ export function toDirectoryService(
     website: row.website,
     dropIn: row.dropIn,
     notFor: row.notFor,
+    excludesCurrentRisk: row.excludesCurrentRisk,
     openingHours: describeOpeningHours(hours),
     isOpenNow: isOpenAt(hours, now),
   };

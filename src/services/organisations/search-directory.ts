@@ -48,6 +48,7 @@ export async function searchDirectory(
           need: query.need,
           school: school ?? undefined,
           homeArea: home ? { name: home.localAuthority } : undefined,
+          hasCurrentRisk: query.risk === undefined ? undefined : query.risk === 'yes',
         },
       ),
     }))

@@ -133,7 +133,13 @@ describe.each(testDatabases)('referral scope on $name', (factory) => {
           isFictional: true,
         },
         schoolUrn: relations.schoolUrn,
-        referral: { id: ids[name], receivedAt: clock.now(), source: 'school', ...relations },
+        referral: {
+          id: ids[name],
+          reference: `T-${name}`,
+          receivedAt: clock.now(),
+          source: 'school',
+          ...relations,
+        },
       });
     }
     for (const [index, role] of readers.entries()) {
@@ -312,7 +318,13 @@ describe.each(testDatabases)('referral scope on $name', (factory) => {
       createReferral(ctx.database.db, anonymous, {
         child: { id: randomUUID(), givenName: 'No', familyName: 'Scope', dateOfBirth: '2012-01-01' },
         schoolUrn: null,
-        referral: { id: randomUUID(), receivedAt: clock.now(), source: 'self', organisationId: trust },
+        referral: {
+          id: randomUUID(),
+          reference: 'T-NOSCOPE',
+          receivedAt: clock.now(),
+          source: 'self',
+          organisationId: trust,
+        },
       }),
     ).rejects.toThrow();
   });

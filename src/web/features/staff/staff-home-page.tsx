@@ -4,6 +4,7 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { sendJson } from '../../api.js';
 import { PageTitle } from '../../components/layout.js';
+import { TriageLinks } from '../triage/triage-links.js';
 import { nextPage } from './sign-in-page.js';
 import { useSession } from './use-session.js';
 
@@ -47,6 +48,7 @@ export function StaffHomePage() {
           </div>
         ))}
       </dl>
+      <TriageLinks permissions={permissions} />
       {(permissions.includes('user:read') ||
         permissions.includes('access-log:read') ||
         permissions.includes('team:read')) && (

@@ -1,0 +1,37 @@
+/**
+ * The messages Lantern sends outside itself, as templates. Wording is neutral: a text or email a
+ * young person receives never says "mental health", "CAMHS" or "referral", because someone else
+ * at home may see it (DOMAIN.md, consent and confidentiality). Personalisation never includes
+ * clinical detail; referrers read the rest in Lantern.
+ */
+export const templates = {
+  /** To a professional or parent who referred and gave an email. */
+  'referral-received': {
+    subject: 'We received your referral {reference}',
+    body: 'Thank you. We received your referral {reference} on {receivedOn}. A clinician will look at it by {lookedAtBy}. We will tell you what we decide.',
+  },
+  /** To a young person who asked for help themselves, by the route they chose. */
+  'request-received': {
+    subject: 'We got your message',
+    body: 'Hi. We got your message ({reference}). Someone from our team will be in touch by {lookedAtBy}. If you need help now, call 111 or, in an emergency, 999.',
+  },
+  /** To the referrer when triage decides. Status words only, never clinical detail. */
+  'referral-decision': {
+    subject: 'Update on referral {reference}',
+    body: 'There is an update on referral {reference}: {statusText}. Sign in to Lantern, or contact the team, for more.',
+  },
+  /** To a young person who asked for help themselves, when triage decides. */
+  'request-update': {
+    subject: 'An update from us',
+    body: 'Hi. There is an update about your message ({reference}). We will contact you in the way you chose. If you need help now, call 111 or, in an emergency, 999.',
+  },
+} as const;
+
+export type TemplateName = keyof typeof templates;
+
+/** Fills a template's {placeholders}; a missing value is left visible so it is noticed in testing. */
+export function render(name: TemplateName, personalisation: Record<string, string>) {
+  const fill = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (whole, key: string) => personalisation[key] ?? whole);
+  return { subject: fill(templates[name].subject), body: fill(templates[name].body) };
+}
