@@ -276,7 +276,11 @@ export async function benchReferralSubmission(
   const db = database.db;
   const door = await referrals.findFrontDoor(db);
   if (!door) throw new Error('the benchmark database has no front door: write the demo area first');
-  const app = await buildApp(testConfig(), { database, webAppFolder: '/nonexistent' });
+  // One load generator on one address: lift the per-address limit on public requests for the run.
+  const app = await buildApp(testConfig({ PUBLIC_REFERRALS_PER_HOUR: 10_000_000 }), {
+    database,
+    webAppFolder: '/nonexistent',
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

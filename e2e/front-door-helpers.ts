@@ -60,6 +60,9 @@ export function choice(page: Page, legend: string | RegExp, label: string): Loca
   return page.getByRole('group', { name: legend, exact: true }).getByLabel(label, { exact: true });
 }
 
+/** A referral's reference, such as LV-7K2M-QD: read out on the phone, so no look-alike letters. */
+export const referencePattern = /^[A-Z]+-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/;
+
 /** Day, month and year of a date of birth for someone `years` old, with their birthday well past. */
 export function birthdayForAge(years: number): { day: string; month: string; year: string } {
   const [year, month, day] = londonDate(new Date()).split('-').map(Number) as [number, number, number];
@@ -132,6 +135,19 @@ export async function signInAndEnrol(page: Page, baseUrl: string, email: string)
   await expectNoAxeViolations(page, 'recovery codes');
   await page.getByRole('link', { name: 'I have saved my codes' }).click();
   await arriveAt(page, 'Your account', 'staff home');
+}
+
+/** An NHS.UK summary list's rows as { key: value }. */
+export async function summaryRows(list: Locator): Promise<Record<string, string>> {
+  const rows = await list
+    .locator('.nhsuk-summary-list__row')
+    .evaluateAll((elements) =>
+      elements.map((row) => [
+        row.querySelector('dt')?.textContent ?? '',
+        row.querySelector('dd')?.textContent ?? '',
+      ]),
+    );
+  return Object.fromEntries(rows);
 }
 
 /** Errors a page logged, leaving out those a journey causes on purpose (such as a dropped connection). */

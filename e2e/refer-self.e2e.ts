@@ -9,6 +9,7 @@ import {
   fillDate,
   phonePage,
   pollPatiently,
+  referencePattern,
   servicesThatFit,
 } from './front-door-helpers.js';
 import { collectPageErrors, expectNoAxeViolations, type Journey, startJourney } from './support.js';
@@ -126,7 +127,9 @@ describe('A young person asks for help for themselves', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('We have got your request');
-    await expect.poll(() => page.locator('.nhsuk-panel__body strong').textContent()).toMatch(/^LV-/);
+    await expect
+      .poll(() => page.locator('.nhsuk-panel__body strong').textContent())
+      .toMatch(referencePattern);
     await expect.poll(() => page.getByText('Urgent', { exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'What happens next' }).count()).toBe(1);
     await expect.poll(() => page.getByText(/We will contact you by text message/).count()).toBe(1);

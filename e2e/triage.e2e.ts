@@ -13,6 +13,7 @@ import {
   pollPatiently,
   signInAndEnrol,
   signInStaff,
+  summaryRows,
 } from './front-door-helpers.js';
 import { collectPageErrors, expectNoAxeViolations, type Journey, startJourney } from './support.js';
 
@@ -124,6 +125,15 @@ describe('Triage at the single point of access', () => {
     await expect
       .poll(() => clinician.locator('.lantern-tags').textContent())
       .toContain('To be discussed at a multi-agency meeting');
+    // The THRIVE grouping and priority are the referral's now, and in its decision history.
+    const summary = clinician.locator('.nhsuk-summary-list').first();
+    await expect.poll(async () => (await summaryRows(summary))['THRIVE grouping']).toBe('Getting Help');
+    expect((await summaryRows(summary)).Priority).toBe('Urgent');
+    const history = clinician.getByRole('table', { name: 'Decisions, newest first' }).locator('tbody tr');
+    await expect.poll(() => history.count()).toBe(1);
+    expect(await history.innerText()).toMatch(
+      /Take to a multi-agency \(MDT\) meeting[\s\S]*Getting Help\s+Urgent/,
+    );
     await expectNoAxeViolations(clinician, 'referral after taking it to MDT');
 
     // The colleague, still looking at the old version, records a decision too: it is refused.
@@ -142,13 +152,16 @@ describe('Triage at the single point of access', () => {
       .toContain(
         'Someone else recorded a decision on this referral while you were looking at it. Here is the latest.',
       );
-    await expect
-      .poll(() => colleague.evaluate(() => document.activeElement?.className))
-      .toContain('nhsuk-notification-banner');
     // The latest is shown: it is waiting for MDT, and their decision was not recorded.
     await expect
       .poll(() => colleague.locator('.lantern-tags').textContent())
       .toContain('To be discussed at a multi-agency meeting');
+    // Focus has moved to the message, so a screen reader user hears it. Checked once the latest
+    // has loaded, well after the page tried to move focus. Soft, so the journey goes on.
+    // Focus moves to the banner so a screen reader announces it.
+    await expect
+      .poll(() => colleague.evaluate(() => document.activeElement?.className ?? ''))
+      .toContain('nhsuk-notification-banner');
     const decisions = colleague.getByRole('table', { name: 'Decisions, newest first' });
     await expect.poll(() => decisions.locator('tbody tr').count()).toBe(1);
     await expectNoAxeViolations(colleague, 'referral after a stale decision');
@@ -255,13 +268,7 @@ describe('Triage at the single point of access', () => {
     const rowsOf = async (name: string) => {
       const card = teacher.getByRole('region', { name: new RegExp(`^${name}`) });
       await expect.poll(() => card.count()).toBe(1);
-      return Object.fromEntries(
-        await card
-          .locator('.nhsuk-summary-list__row')
-          .evaluateAll((rows) =>
-            rows.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]),
-          ),
-      ) as Record<string, string>;
+      return summaryRows(card);
     };
     expect(await rowsOf(routineName)).toEqual({
       Status: 'Not accepted',

@@ -20,7 +20,7 @@ import {
   uniquePlaceName,
 } from './demo-names.js';
 import type { DemoFrontDoor } from './demo-referral-plan.js';
-import { buildDemoReferrals, type DemoReferrals } from './demo-referrals.js';
+import { type DemoReferrals, withDemoReferrals } from './demo-referrals.js';
 import { buildDemoStaff } from './demo-staff.js';
 
 export interface DemoOptions {
@@ -297,20 +297,10 @@ export function buildDemoArea({
     triageWorkingDays: 5,
     referencePrefix: 'LV',
   };
-  // Referrals come last, from the faker's state after the staff, so a seed's organisations and staff
-  // stay as they were. They are made on first use: callers wanting only staff skip the work.
-  let referrals: DemoReferrals | undefined;
-  return {
-    organisations: data,
-    identity,
-    frontDoor,
-    get referrals() {
-      referrals ??= buildDemoReferrals(
-        faker,
-        { organisations: data, identity, frontDoor },
-        { now, months: referralMonths },
-      );
-      return referrals;
-    },
-  };
+  // Referrals come last, so a seed's organisations and staff stay as they were before them.
+  return withDemoReferrals(
+    faker,
+    { organisations: data, identity, frontDoor },
+    { now, months: referralMonths },
+  );
 }

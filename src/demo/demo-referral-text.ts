@@ -117,12 +117,20 @@ export const carerRelationships: Weighted<[string, boolean]> = [
 
 export const genderSelfDescriptions = ['Genderfluid', 'Agender', 'Questioning'];
 
-export const moreInformationQuestions = [
+export const moreInformationQuestions: readonly [string, string, string, string, string] = [
   'Does the young person know about this referral, and have they agreed to it?',
   'What support has school already put in place, and for how long?',
   'Please tell us more about the self-harm: when it last happened, and whether medical help was needed.',
   'Is the family already working with early help or children’s social care?',
   'Could you give us a contact number for a parent with parental responsibility?',
+];
+
+export const moreInformationAnswers = [
+  'Yes, they know and want the help. Mum is aware too.',
+  'Since September: a weekly check-in with their tutor and a pass to leave lessons when anxious.',
+  'Last cut their arm three weeks ago; it was cleaned at home and did not need medical help.',
+  'No other services are involved as far as we know.',
+  'Dad is the best contact, on the number in the referral.',
 ];
 
 export const declineNotes = [

@@ -2,13 +2,13 @@ import type { Faker } from '@faker-js/faker';
 import type { referrals } from '../db/schema/referrals.js';
 import type { PresentingNeed } from '../domain/organisations/needs.js';
 import { ageOn } from '../domain/people/child-details.js';
+import { consentFor, newReferral } from './demo-referral-form.js';
 import {
   ageWeights,
   type CarerRow,
   type ChildRow,
   type ChildSchoolRow,
   type ConsentRow,
-  consentFor,
   gpPractices,
   newDemoChild,
   schoolFits,
@@ -18,7 +18,6 @@ import {
   DAY,
   type DemoAreaBase,
   dayWeight,
-  HOUR,
   isoDay,
   isWeekend,
   meanDayWeight,
@@ -27,17 +26,7 @@ import {
   referralPlan,
   weighted,
 } from './demo-referral-plan.js';
-import {
-  firstNeeds,
-  needWords,
-  primaryReferrerRoles,
-  relatedNeeds,
-  riskToLifeWords,
-  schoolReferrerRoles,
-  selfHarmRisk,
-  triedSoFar,
-  type Weighted,
-} from './demo-referral-text.js';
+import { firstNeeds, type Weighted } from './demo-referral-text.js';
 import { type DemoTriage, triageDemoReferrals } from './demo-triage.js';
 
 // About 18 months of referrals to the demo area's single point of access, as plain rows: who was
@@ -71,8 +60,6 @@ export interface Intake {
 
 /** Referrals a month at scale 1, in an average month. */
 export const REFERRALS_PER_MONTH = 60;
-/** Crockford's alphabet without look-alikes, as submit-referral.ts uses. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 const weekdaySources: Weighted<ReferralRow['source']> = [
   ['school', 45],
@@ -185,6 +172,25 @@ export function buildDemoReferrals(
   };
 }
 
+/**
+ * The area with its referrals made on first use, from the faker's state after the staff: the same
+ * rows either way, and the many callers that want only the staff skip the work.
+ */
+export function withDemoReferrals<T extends DemoAreaBase>(
+  faker: Faker,
+  area: T,
+  options: DemoReferralOptions,
+) {
+  let referrals: DemoReferrals | undefined;
+  return {
+    ...area,
+    get referrals(): DemoReferrals {
+      referrals ??= buildDemoReferrals(faker, area, options);
+      return referrals;
+    },
+  };
+}
+
 /** Staff refer in working hours; families and young people at any time from early till late. */
 function arrivalHour(faker: Faker, day: number): number {
   const [from, to] = isWeekend(day) ? [8, 22] : [7.5, 22];
@@ -250,110 +256,4 @@ function reReferral(
       return { child: earlier.child, school: earlier.school, age };
   }
   return null;
-}
-
-function newReferral(
-  faker: Faker,
-  plan: ReferralPlan,
-  input: {
-    at: number;
-    now: number;
-    source: ReferralRow['source'];
-    age: number;
-    school: PlanSchool;
-    child: ChildRow;
-    firstNeed: PresentingNeed;
-    references: Set<string>;
-  },
-): ReferralRow {
-  const { source, firstNeed, age } = input;
-  const related = (relatedNeeds[firstNeed] ?? []).filter((n) => n !== 'parenting-support' || age < 13);
-  const more =
-    related.length > 0
-      ? faker.helpers.arrayElements(related, { min: 0, max: Math.min(2, related.length) })
-      : [];
-  const needs = [firstNeed, ...more];
-  const selfHarm = needs.includes('self-harm') && chance(faker, 0.75);
-  // Urgent referrals are looked at the same day, so none is left undecided at `now`.
-  const canBeUrgent = input.now - input.at > 12 * HOUR;
-  const riskToLife =
-    canBeUrgent && age >= 11 && (selfHarm || firstNeed === 'low-mood') && chance(faker, 0.06);
-  const isUrgent = canBeUrgent && (riskToLife || (selfHarm && chance(faker, 0.3)) || chance(faker, 0.045));
-  const riskToOthers = firstNeed === 'behaviour' && chance(faker, 0.15);
-  const council = plan.councils[input.school.council];
-  const staff =
-    source === 'school'
-      ? plan.schoolReferrer.get(input.school.urn)
-      : source === 'gp' || source === 'professional'
-        ? plan.users.get(council?.professionals[source === 'gp' ? 0 : 1] ?? council?.professionals[0] ?? '')
-        : undefined;
-  const role =
-    source === 'school'
-      ? faker.helpers.arrayElement(
-          input.school.phase === 'primary' ? primaryReferrerRoles : schoolReferrerRoles,
-        )
-      : source === 'gp'
-        ? 'GP'
-        : source === 'professional'
-          ? faker.helpers.arrayElement([
-              'Social worker',
-              'Health visitor',
-              'Youth justice worker',
-              'Paediatrician',
-            ])
-          : null;
-  let reference = '';
-  do {
-    reference = `${plan.frontDoor.referencePrefix}-${faker.string.fromCharacters(ALPHABET, 4)}-${faker.string.fromCharacters(ALPHABET, 2)}`;
-  } while (input.references.has(reference));
-  input.references.add(reference);
-  const receivedAt = new Date(input.at);
-  return {
-    id: faker.string.uuid(),
-    reference,
-    childId: input.child.id,
-    receivedAt,
-    source,
-    referrerUserId: staff?.id ?? null,
-    schoolUrn: input.school.urn,
-    organisationId: plan.intake.organisationId,
-    serviceId: plan.intake.serviceId,
-    teamId: plan.intake.teamId,
-    status: 'received',
-    presentingNeeds: needs,
-    isUrgent,
-    priority: null,
-    thriveGrouping: null,
-    needDescription: faker.helpers.arrayElement(needWords[firstNeed]),
-    needDuration: faker.helpers.arrayElement(['weeks', 'months', 'months', 'over-a-year']),
-    needImpact: isUrgent
-      ? 'a-lot'
-      : faker.helpers.arrayElement(['a-little', 'quite-a-lot', 'quite-a-lot', 'a-lot']),
-    triedSoFar: faker.helpers.arrayElement(triedSoFar),
-    riskToLifeNow: riskToLife,
-    recentSelfHarm: selfHarm,
-    riskToOthers,
-    riskDetails: riskToLife
-      ? riskToLifeWords
-      : selfHarm
-        ? faker.helpers.arrayElement(selfHarmRisk)
-        : riskToOthers
-          ? 'Has hit out at a younger sibling when angry.'
-          : '',
-    referrerName: staff?.displayName ?? null,
-    referrerRole: role,
-    referrerOrganisation:
-      source === 'school'
-        ? input.school.name
-        : source === 'gp'
-          ? (input.child.gpPractice ?? null)
-          : source === 'professional'
-            ? `${council?.name ?? 'Vale'} Council`
-            : null,
-    referrerPhone: null,
-    referrerEmail: staff?.email ?? null,
-    informationRequestedAt: null,
-    version: 1,
-    createdAt: receivedAt,
-  };
 }

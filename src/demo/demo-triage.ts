@@ -3,19 +3,25 @@ import type {
   mdtActions,
   mdtAgendaItems,
   mdtMeetings,
+  referralInformation,
   referralWorkers,
   triageDecisions,
 } from '../db/schema/referrals.js';
 import type { ThriveGrouping } from '../domain/organisations/thrive.js';
 import {
-  type DeclineReason,
   type Priority,
   type ReferralStatus,
   statusAfterDecision,
   type TriageDecisionKind,
 } from '../domain/referrals/triage-decisions.js';
 import { scheduleMdtMeetings } from './demo-mdt.js';
-import { adultName, type ConsentRow } from './demo-referral-people.js';
+import {
+  declineReasonFor,
+  destinationFor as destinationOf,
+  leadWorkerSpells,
+  signpostsFor,
+} from './demo-outcomes.js';
+import type { ConsentRow } from './demo-referral-people.js';
 import {
   addWorkingDays,
   chance,
@@ -26,7 +32,7 @@ import {
   startOfDay,
   weighted,
 } from './demo-referral-plan.js';
-import { declineNotes, moreInformationQuestions, type Weighted } from './demo-referral-text.js';
+import { declineNotes, moreInformationAnswers, moreInformationQuestions } from './demo-referral-text.js';
 import type { Intake } from './demo-referrals.js';
 
 // What the single point of access decided about the demo referrals: rows never overwritten, the
@@ -37,6 +43,7 @@ export type WorkerRow = typeof referralWorkers.$inferInsert;
 export type MeetingRow = typeof mdtMeetings.$inferInsert & { id: string; heldAt: Date };
 export type AgendaItemRow = typeof mdtAgendaItems.$inferInsert & { id: string };
 export type ActionRow = typeof mdtActions.$inferInsert;
+export type InformationRow = typeof referralInformation.$inferInsert;
 
 export interface DemoTriage {
   triageDecisions: DecisionRow[];
@@ -44,6 +51,8 @@ export interface DemoTriage {
   mdtMeetings: MeetingRow[];
   mdtAgendaItems: AgendaItemRow[];
   mdtActions: ActionRow[];
+  /** Answers to triage's questions from referrers who are signed-in staff. */
+  referralInformation: InformationRow[];
 }
 
 export type Outcome = 'accept' | 'signpost' | 'decline';
@@ -51,29 +60,10 @@ export type Outcome = 'accept' | 'signpost' | 'decline';
 /** Referrals newer than this are all still waiting for triage; a few up to UNDECIDED_UNTIL wait too. */
 export const QUEUE_DAYS = 20;
 const UNDECIDED_UNTIL = 28;
+/** Working days from a referral arriving to triage's first decision: mostly within the published five. */
+const triageDelays = [0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 7, 10];
 /** Declines (inappropriate referrals) fall over the period, as the front door improves. */
 export const declineShare = (progress: number) => 0.2 - 0.1 * progress;
-
-const declineWeights = (age: number): Weighted<DeclineReason> => [
-  ['below-threshold', 45],
-  ['not-mental-health', 18],
-  ['already-receiving-help', 15],
-  ['above-threshold', 8],
-  ['outside-area', 6],
-  ['consent-withdrawn', 5],
-  ['outside-age', age >= 18 ? 3 : 0],
-];
-
-const mildNeeds = new Set([
-  'anxiety',
-  'low-mood',
-  'sleep',
-  'friendships',
-  'school-attendance',
-  'obsessions-compulsions',
-  'behaviour',
-]);
-const familyNeeds = new Set(['family-relationships', 'behaviour', 'parenting-support', 'school-attendance']);
 
 /** Shared by triage and the MDT meetings: makes decision rows and moves the referral on. */
 export interface Decider {
@@ -105,6 +95,7 @@ export function triageDemoReferrals(
     mdtMeetings: [],
     mdtAgendaItems: [],
     mdtActions: [],
+    referralInformation: [],
   };
   const withdrawnConsents: ConsentRow[] = [];
   const clinician = () => faker.helpers.arrayElement(plan.spaClinicians);
@@ -152,71 +143,12 @@ export function triageDemoReferrals(
     });
   };
 
-  const destinationFor = (intake: Intake, urgent = false): Destination => {
-    const council = plan.councils[intake.school.council];
-    if (!council) throw new Error(`no council for school ${intake.school.urn}`);
-    const need = intake.firstNeed;
-    if (urgent) return council.camhs;
-    if (intake.school.mhst && intake.age >= 5 && mildNeeds.has(need) && chance(faker, 0.75))
-      return intake.school.mhst;
-    if ((familyNeeds.has(need) && chance(faker, 0.6)) || chance(faker, intake.age < 8 ? 0.4 : 0.1))
-      return council.earlyHelp;
-    if (intake.age >= 11 && (need === 'anxiety' || need === 'low-mood') && chance(faker, 0.15))
-      return plan.online;
-    return council.camhs;
-  };
-
-  const signposts = (intake: Intake): string[] => {
-    const s = plan.signposts;
-    const needs = intake.referral.presentingNeeds ?? [];
-    const age = intake.age;
-    const specific = [
-      ...(needs.includes('bereavement') ? [s.bereavement] : []),
-      ...(needs.includes('identity-lgbtq') && age >= 11 ? [s.pride] : []),
-      ...(age < 13 && needs.some((n) => familyNeeds.has(n)) ? [s.parents] : []),
-    ];
-    const general =
-      age >= 11 ? [s.counselling, s.online, s.nursing] : age >= 5 ? [s.nursing, s.parents] : [s.parents];
-    return [...new Set([...specific, ...faker.helpers.arrayElements(general, { min: 1, max: 2 })])].slice(
-      0,
-      3,
-    );
-  };
+  const destinationFor = (intake: Intake, urgent = false) => destinationOf(faker, plan, intake, urgent);
 
   const nameLeadWorker: Decider['nameLeadWorker'] = (intake, from, worker) => {
-    const council = plan.councils[intake.school.council];
-    const agency =
-      worker?.agency ??
-      (council && intake.referral.serviceId === council.earlyHelp.serviceId
-        ? council.earlyHelp.agency
-        : intake.referral.serviceId === plan.online.serviceId
-          ? plan.online.agency
-          : chance(faker, 0.4)
-            ? intake.school.name
-            : intake.referral.serviceId === intake.school.mhst?.serviceId
-              ? (intake.school.mhst?.agency ?? 'MHST')
-              : 'CAMHS');
-    const spells = chance(faker, 0.1) ? 2 : 1;
-    let at = from + faker.number.int({ min: 1, max: 10 }) * DAY;
-    for (let spell = 0; spell < spells && at < now; spell += 1) {
-      const endsAt = at + faker.number.int({ min: 14, max: 60 }) * DAY;
-      const last = spell === spells - 1 || endsAt >= now;
-      rows.referralWorkers.push({
-        id: faker.string.uuid(),
-        referralId: intake.referral.id,
-        userId: null,
-        externalName: spell === spells - 1 && worker ? worker.name : adultName(faker),
-        externalAgency: agency,
-        externalPhone: `01632 960${faker.string.numeric(3)}`,
-        role: 'lead-worker',
-        recordedBy: clinician(),
-        startedAt: new Date(at),
-        endedAt: last ? null : new Date(endsAt),
-      });
-      intake.referral.version = (intake.referral.version ?? 1) + 1;
-      if (last) break;
-      at = endsAt;
-    }
+    const spells = leadWorkerSpells(faker, plan, intake, { from, now, recordedBy: clinician, worker });
+    rows.referralWorkers.push(...spells);
+    intake.referral.version = (intake.referral.version ?? 1) + spells.length;
   };
 
   const conclude: Decider['conclude'] = (intake, outcome, at, extra = {}) => {
@@ -237,7 +169,7 @@ export function triageDemoReferrals(
       record(intake, 'accept', at, { thrive, priority, notes, mdtMeetingId }, destination);
       if (!mdtMeetingId && chance(faker, 0.28)) nameLeadWorker(intake, at);
     } else if (outcome === 'signpost') {
-      const signpostedTo = signposts(intake);
+      const signpostedTo = signpostsFor(faker, plan, intake);
       const names = signpostedTo.map((id) => plan.serviceNames.get(id) ?? 'local support').join(' and ');
       const how =
         intake.referral.source === 'self' ? 'by text' : faker.helpers.arrayElement(['by email', 'by letter']);
@@ -250,7 +182,7 @@ export function triageDemoReferrals(
         mdtMeetingId,
       });
     } else {
-      const declineReason = weighted(faker, declineWeights(intake.age));
+      const declineReason = declineReasonFor(faker, intake.age);
       if (declineReason === 'consent-withdrawn') {
         withdrawnConsents.push({
           referralId: intake.referral.id,
@@ -272,6 +204,15 @@ export function triageDemoReferrals(
         mdtMeetingId,
       });
     }
+  };
+
+  /** What triage asks: about the self-harm when there is some; never a young person whether they agree. */
+  const questionFor = (intake: Intake): string => {
+    const [agreed, support, selfHarm, services, parent] = moreInformationQuestions;
+    if (intake.referral.recentSelfHarm) return selfHarm;
+    return faker.helpers.arrayElement(
+      intake.referral.source === 'self' ? [support, services] : [agreed, support, services, parent],
+    );
   };
 
   const decider: Decider = { faker, plan, now, rows, clinician, destinationFor, conclude, nameLeadWorker };
@@ -309,19 +250,7 @@ export function triageDemoReferrals(
           ['mdt', 15],
           ['more-information', 8],
         ] as const);
-    const at = workingTime(
-      received,
-      weighted(faker, [
-        [0, 10],
-        [1, 25],
-        [2, 20],
-        [3, 15],
-        [4, 10],
-        [5, 8],
-        [7, 7],
-        [10, 5],
-      ] as const),
-    );
+    const at = workingTime(received, faker.helpers.arrayElement(triageDelays));
     if (path === 'direct') {
       conclude(intake, outcome, at);
     } else if (path === 'mdt') {
@@ -333,14 +262,33 @@ export function triageDemoReferrals(
       });
       awaitingMdt.push({ intake, decidedAt: at, outcome });
     } else {
-      const needs = intake.referral.presentingNeeds ?? [];
-      const question = needs.includes('self-harm')
-        ? (moreInformationQuestions[2] as string)
-        : faker.helpers.arrayElement(moreInformationQuestions.filter((_, index) => index !== 2));
-      record(intake, 'more-information', at, { thrive: 'getting-help', priority: 'routine', question });
-      const answered = at + faker.number.int({ min: 3, max: 15 }) * DAY;
+      const referral = intake.referral;
+      record(intake, 'more-information', at, {
+        thrive: 'getting-help',
+        priority: 'routine',
+        question: questionFor(intake),
+      });
+      const answered = workingTime(at + faker.number.int({ min: 2, max: 14 }) * DAY, 0);
+      if (answered <= at || answered >= now - HOUR) continue;
+      // Staff answer in Lantern, which puts the referral back in the queue (give-more-information.ts);
+      // families and young people answer by phone, and triage decides straight after.
+      if (referral.referrerUserId) {
+        rows.referralInformation.push({
+          id: faker.string.uuid(),
+          referralId: referral.id,
+          decisionId: rows.triageDecisions.at(-1)?.id ?? null,
+          answer: faker.helpers.arrayElement(moreInformationAnswers),
+          givenBy: referral.referrerUserId,
+          givenAt: new Date(answered),
+        });
+        Object.assign(referral, {
+          status: 'received',
+          informationRequestedAt: null,
+          version: (referral.version ?? 1) + 1,
+        });
+      }
       const next = workingTime(answered, faker.number.int({ min: 0, max: 2 }));
-      if (answered < now - DAY && next > at && next < now - HOUR) conclude(intake, outcome, next);
+      if (next > answered && next < now - HOUR) conclude(intake, outcome, next);
     }
   }
   scheduleMdtMeetings(decider, awaitingMdt);

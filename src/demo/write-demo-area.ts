@@ -10,6 +10,7 @@ import {
   mdtAgendaItems,
   mdtMeetings,
   referralConsents,
+  referralInformation,
   referrals,
   referralWorkers,
   triageDecisions,
@@ -38,6 +39,7 @@ async function insertDemoReferrals(tx: LanternDb, rows: DemoReferrals): Promise<
   await insertInChunks(tx, referralConsents, rows.referralConsents);
   await insertInChunks(tx, mdtMeetings, rows.mdtMeetings);
   await insertInChunks(tx, triageDecisions, rows.triageDecisions);
+  await insertInChunks(tx, referralInformation, rows.referralInformation);
   await insertInChunks(tx, referralWorkers, rows.referralWorkers);
   await insertInChunks(tx, mdtAgendaItems, rows.mdtAgendaItems);
   await insertInChunks(tx, mdtActions, rows.mdtActions);

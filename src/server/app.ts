@@ -102,7 +102,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     if (oidc) await api.register(oidcRoutes, { db, cookie, oidc });
     await api.register(adminRoutes, { db });
     await api.register(referralRoutes, { db });
-    await api.register(frontDoorRoutes, { db });
+    await api.register(frontDoorRoutes, { db, publicPerHour: config.PUBLIC_REFERRALS_PER_HOUR });
     await api.register(triageRoutes, { db, isProduction: config.NODE_ENV === 'production' });
   });
 

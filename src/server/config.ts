@@ -68,6 +68,8 @@ export const ConfigSchema = z
     OIDC_ROLE_MAP: roleMap.optional(),
     /** Whether signing in through the provider counts as the second factor. */
     OIDC_TRUSTS_MFA: z.enum(['true', 'false']).default('false'),
+    /** Public requests for help accepted from one address per hour: enough for a family or a school network, not for a flood. */
+    PUBLIC_REFERRALS_PER_HOUR: z.coerce.number().int().min(1).default(30),
     /** GOV.UK Notify: with a key, the outbox sends email and text messages; without, they wait in the outbox. */
     NOTIFY_API_KEY: z.string().min(74, 'a GOV.UK Notify API key').optional(),
     /** Notify templates with ((subject)) and ((body)) placeholders, one per channel. */

@@ -12,6 +12,8 @@ export async function createTestApp(
   options: {
     now?: () => Date;
     withDemo?: boolean;
+    /** The demo area's 18 months of referrals: off unless a test needs them, as they take seconds to write. */
+    withDemoReferrals?: boolean;
     onRoute?: (method: string, url: string) => void;
     /** Settings on top of testConfig(), such as an OpenID provider. */
     config?: Partial<Config>;
@@ -20,7 +22,13 @@ export async function createTestApp(
   { app: FastifyInstance; dispose(): Promise<void> } & Awaited<ReturnType<TestDatabaseFactory['create']>>
 > {
   const testDb = await factory.create();
-  if (options.withDemo !== false) await writeDemoArea(testDb.database, { seed: TEST_SEED, scale: 1 });
+  if (options.withDemo !== false) {
+    await writeDemoArea(testDb.database, {
+      seed: TEST_SEED,
+      scale: 1,
+      referralMonths: options.withDemoReferrals ? undefined : 0,
+    });
+  }
   const app = await buildApp(testConfig(options.config), {
     database: testDb.database,
     now: options.now,

@@ -60,7 +60,12 @@ export async function updateDraft(
   return row ?? null;
 }
 
-/** Marks a draft sent; the answers are kept no longer than that. */
-export async function markDraftSubmitted(tx: LanternDb, id: string, at: Date) {
-  await tx.update(referralDrafts).set({ submittedAt: at, answers: {} }).where(eq(referralDrafts.id, id));
+/** Marks a draft sent and empties it; false when it was already sent (or is not the caller's). */
+export async function markDraftSubmitted(tx: LanternDb, id: string, at: Date): Promise<boolean> {
+  const done = await tx
+    .update(referralDrafts)
+    .set({ submittedAt: at, answers: {} })
+    .where(and(eq(referralDrafts.id, id), isNull(referralDrafts.submittedAt)))
+    .returning({ id: referralDrafts.id });
+  return done.length === 1;
 }

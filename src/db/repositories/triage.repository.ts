@@ -146,6 +146,15 @@ export async function serviceNames(tx: LanternDb, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The team, if it belongs to the service. */
+export async function teamOfService(tx: LanternDb, teamId: string, serviceId: string) {
+  const [row] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.serviceId, serviceId)));
+  return row ?? null;
+}
+
 /** The team that should take a referral accepted to a service: the one serving the child's school, else the first. */
 export async function teamForService(tx: LanternDb, serviceId: string, schoolUrn: number | null) {
   const [row] = await tx

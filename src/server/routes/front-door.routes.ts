@@ -39,7 +39,10 @@ const ReferralParams = z.object({ referralId: z.string().uuid('must be a referra
 const DraftParams = z.object({ draftId: z.string().uuid('must be a draft id') });
 
 /** The front door: asking for help (public), referring (staff), drafts, and the referrer's view. */
-export const frontDoorRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app, { db }) => {
+export const frontDoorRoutes: FastifyPluginAsyncZod<{ db: LanternDb; publicPerHour: number }> = async (
+  app,
+  { db, publicPerHour },
+) => {
   const tags = ['front door'];
 
   app.get(
@@ -58,7 +61,7 @@ export const frontDoorRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (
   app.post(
     '/api/referrals/public',
     {
-      config: { idempotent: true },
+      config: { idempotent: true, rateLimit: { max: publicPerHour, timeWindow: 3_600_000 } },
       schema: {
         summary:
           'A parent or carer, or a young person for themselves, asks for help. Send an Idempotency-Key so a retry cannot make a second request',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../access/scope.js';
@@ -26,7 +26,7 @@ describe.each(testDatabases)('the front door on $name', (factory) => {
   let spa: Session;
   let teacher: Session;
   beforeAll(async () => {
-    ctx = await createTestApp(factory, { now: clock.now });
+    ctx = await createTestApp(factory, { now: clock.now, withDemoReferrals: true });
     spa = await signInWithTotp(ctx.app, enrolledDemoUser('spa-clinician'), {
       remoteAddress: '10.9.0.1',
       now: clock.now,
@@ -37,11 +37,14 @@ describe.each(testDatabases)('the front door on $name', (factory) => {
   });
   afterAll(() => ctx?.dispose());
 
-  const submitPublic = (payload: object, key = randomUUID()) =>
+  // Each family on its own address, as at home: one address is limited to 30 requests an hour.
+  const someAddress = () => `10.${randomInt(1, 250)}.${randomInt(1, 250)}.${randomInt(1, 250)}`;
+  const submitPublic = (payload: object, key = randomUUID(), remoteAddress = someAddress()) =>
     ctx.app.inject({
       method: 'POST',
       url: '/api/referrals/public',
       payload,
+      remoteAddress,
       headers: { 'idempotency-key': key },
     });
   const asSystem = <T>(work: Parameters<typeof withScope<T>>[2]) =>
@@ -64,13 +67,14 @@ describe.each(testDatabases)('the front door on $name', (factory) => {
 
   it('takes a parent’s request once, however often it is retried, and says what happens next', async () => {
     const key = randomUUID();
-    const first = await submitPublic(referralAnswers(), key);
+    const home = someAddress();
+    const first = await submitPublic(referralAnswers(), key, home);
     expect(first.statusCode, first.body).toBe(201);
     const body = first.json();
     expect(body.reference).toMatch(/^LV-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
     expect(body.lookedAtBy).toBe('2026-12-07');
     expect(body.steps.join(' ')).toContain('Monday 7 December 2026');
-    const retry = await submitPublic(referralAnswers(), key);
+    const retry = await submitPublic(referralAnswers(), key, home);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.json().reference).toBe(body.reference);
     const rows = await asSystem((tx) =>
@@ -143,6 +147,16 @@ describe.each(testDatabases)('the front door on $name', (factory) => {
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json().invalidParams.map((p: { name: string }) => p.name)).toContain(field);
     expect((await asSystem((tx) => tx.select({ id: referrals.id }).from(referrals))).length).toBe(before);
+  });
+
+  it('turns away a flood of requests from one address with a clear 429', async () => {
+    const flood = someAddress();
+    const answers = [];
+    for (let n = 0; n < 31; n += 1)
+      answers.push((await submitPublic({ kind: 'parent' }, randomUUID(), flood)).statusCode);
+    expect(answers.slice(0, 30).every((status) => status === 400)).toBe(true);
+    expect(answers[30]).toBe(429);
+    expect((await submitPublic({ kind: 'parent' })).statusCode).toBe(400);
   });
 
   it('lets young people ask for themselves from the published age, with neutral messages', async () => {
@@ -318,6 +332,8 @@ describe.each(testDatabases)('the front door on $name', (factory) => {
     const queue = await ctx.app.inject({ url: '/api/triage/queue', ...asSession(spa) });
     expect(queue.statusCode, queue.body).toBe(200);
     const items = queue.json().items as { reference: string; isUrgent: boolean; receivedAt: string }[];
+    // The demo area's last weeks of referrals are still waiting for triage.
+    expect(items.length).toBeGreaterThan(30);
     expect(items[0]?.reference).toBe(urgent.json().reference);
     const routine = items.filter((i) => !i.isUrgent).map((i) => i.receivedAt);
     expect(routine).toEqual([...routine].sort());
@@ -351,6 +367,14 @@ describe.each(testDatabases)('the front door on $name', (factory) => {
     });
     expect(tooYoung.statusCode).toBe(400);
     expect(tooYoung.json().invalidParams[0].name).toBe('service');
+    const wrongTeam = await decide(id, version, {
+      kind: 'accept',
+      thriveGrouping: 'getting-help',
+      priority: 'routine',
+      service: 'lantern-vale-camhs',
+      teamId: randomUUID(),
+    });
+    expect(wrongTeam.json().invalidParams[0].name).toBe('teamId');
     const accepted = await decide(id, version, {
       kind: 'accept',
       thriveGrouping: 'getting-help',
@@ -497,6 +521,17 @@ describe.each(testDatabases)('the front door on $name', (factory) => {
       });
     expect((await save(1)).statusCode).toBe(200);
     expect((await save(1)).statusCode).toBe(412);
+    const send = () =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/referrals',
+        payload: referralAnswers({ kind: 'school', draftId: draft.id }),
+        ...asSession(teacher, { headers: { 'idempotency-key': randomUUID() } }),
+      });
+    expect((await send()).statusCode).toBe(201);
+    const again = await send();
+    expect(again.statusCode).toBe(409);
+    expect(again.json().invalidParams[0].name).toBe('draftId');
     const other = await signIn(ctx.app, 'senior-mental-health-lead@demo.lantern.example', {
       remoteAddress: '10.9.0.3',
     });

@@ -54,8 +54,13 @@ async function resolveTargets(
       ]);
     }
     const team = input.teamId
-      ? { id: input.teamId }
+      ? await triage.teamOfService(tx, input.teamId, service.id)
       : await triage.teamForService(tx, service.id, referral.schoolUrn);
+    if (input.teamId && !team) {
+      throw new AppError('bad-request', 'Choose a team of that service.', [
+        { name: 'teamId', reason: `is not a team of ${service.name}` },
+      ]);
+    }
     return { service, teamId: team?.id ?? null, signpostedTo: [] as string[] };
   }
   if (input.kind === 'signpost') {

@@ -203,7 +203,16 @@ async function intake(
         recordedBy: referrerUserId,
       },
     });
-    if (input.draftId && referrerUserId) await drafts.markDraftSubmitted(tx, input.draftId, receivedAt);
+    if (
+      input.draftId &&
+      referrerUserId &&
+      !(await drafts.markDraftSubmitted(tx, input.draftId, receivedAt))
+    ) {
+      // Sent already (another tab, or a retry with a new key): one draft makes one referral.
+      throw new AppError('conflict', 'This referral was already sent. See it in the referrals you made.', [
+        { name: 'draftId', reason: 'was already sent' },
+      ]);
+    }
     await outbox.enqueue(
       tx,
       acknowledgements(

@@ -1,4 +1,4 @@
-import { forwardRef, type ReactNode, useRef, useState } from 'react';
+import { forwardRef, type ReactNode, useEffect, useRef, useState } from 'react';
 
 export interface FieldError {
   field: string;
@@ -11,14 +11,20 @@ export interface FieldError {
  */
 export function useFormErrors() {
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // Bumped by every show(), so showing the same errors again still moves focus to the summary.
+  const [shown, setShown] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // Focus once React has drawn the summary: a requestAnimationFrame can run before it exists.
+  useEffect(() => {
+    if (shown > 0) summaryRef.current?.focus();
+  }, [shown]);
   return {
     errors,
     summaryRef,
     errorFor: (field: string) => errors.find((error) => error.field === field)?.message,
     show(next: FieldError[]) {
       setErrors(next);
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setShown((n) => n + 1);
     },
     clear: () => setErrors([]),
   };

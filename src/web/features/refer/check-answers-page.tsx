@@ -25,11 +25,42 @@ const sendWords = {
   },
 };
 
+const sendKeyName = (audience: string) => `lantern.refer.${audience}.send`;
+
+/**
+ * The Idempotency-Key for sending these answers. It is kept in this tab with the answers it was
+ * made for, so sending the same answers again after a lost reply or a reload reuses it and the
+ * server never makes a second referral; changed answers get a new key.
+ */
+function sendKey(audience: string, body: unknown, fallback: string): string {
+  const text = JSON.stringify(body);
+  try {
+    const stored = JSON.parse(window.sessionStorage.getItem(sendKeyName(audience)) ?? 'null') as {
+      key?: unknown;
+      body?: unknown;
+    } | null;
+    if (stored && stored.body === text && typeof stored.key === 'string') return stored.key;
+    const key = crypto.randomUUID();
+    window.sessionStorage.setItem(sendKeyName(audience), JSON.stringify({ key, body: text }));
+    return key;
+  } catch {
+    return fallback;
+  }
+}
+
+function forgetSendKey(audience: string) {
+  try {
+    window.sessionStorage.removeItem(sendKeyName(audience));
+  } catch {
+    // Nothing was stored.
+  }
+}
+
 /** "Check your answers": every answer with a Change link, the thresholds helper, then send. */
 export function CheckAnswersPage({ flow, backTo }: { flow: Flow; backTo: string }) {
   const { audience, answers, ctx, pathFor, serverErrors, setServerErrors } = flow;
-  // One key per visit to this page, reused if sending is retried, so a retry cannot send it twice.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  // Used only if this tab cannot store the key (see sendKey).
+  const [fallbackKey] = useState(() => crypto.randomUUID());
   const [isBusy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -52,7 +83,9 @@ export function CheckAnswersPage({ flow, backTo }: { flow: Flow; backTo: string 
     setBusy(true);
     setFailure(null);
     try {
-      await flow.submit(toSubmitInput(audience, answers), idempotencyKey);
+      const body = toSubmitInput(audience, answers);
+      await flow.submit(body, sendKey(audience, body, fallbackKey));
+      forgetSendKey(audience);
     } catch (error) {
       const params = error instanceof ApiError ? error.problem.invalidParams : undefined;
       if (params?.length) setServerErrors(errorsFromParams(audience, params));

@@ -166,8 +166,8 @@ export function MdtDiscussions({ discussions }: { discussions: TriageReferral['m
 export function ReferrerAnswers({ information }: { information: TriageReferral['information'] }) {
   if (information.length === 0) return null;
   return (
-    <section aria-labelledby="answers-heading">
-      <h2 id="answers-heading">Answers from the referrer</h2>
+    <section aria-labelledby="referrer-answers-heading">
+      <h2 id="referrer-answers-heading">Answers from the referrer</h2>
       {information.map((item) => (
         <div className="nhsuk-inset-text" key={item.givenAt}>
           <p className="lantern-pre-line">{item.answer}</p>

@@ -3,6 +3,7 @@ import { webPaths } from '../../../contracts/web-paths.js';
 import { hasPermission } from './triage-view.js';
 
 const links = [
+  { permission: 'referral:create', to: webPaths.staffReferStart, text: 'Make a referral' },
   { permission: 'referral:triage', to: webPaths.triageQueue, text: 'Triage queue' },
   { permission: 'mdt:manage', to: webPaths.mdtMeetings, text: 'Multi-agency (MDT) meetings' },
   { permission: 'referral:create', to: webPaths.myReferrals, text: 'Referrals you made' },

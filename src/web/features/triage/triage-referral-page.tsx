@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { ReferralChanged } from '../../../contracts/triage.js';
 import { webPaths } from '../../../contracts/web-paths.js';
@@ -53,6 +53,12 @@ export function TriageReferralPage() {
   const refresh = useRefreshTriage();
   const [notice, setNotice] = useState<{ kind: 'stale' | 'saved'; text: string } | null>(null);
   const banner = useRef<HTMLDivElement>(null);
+  // Move focus to the banner once React has drawn it, so screen readers announce it.
+  useEffect(() => {
+    if (!notice) return;
+    banner.current?.focus();
+    banner.current?.scrollIntoView();
+  }, [notice]);
   if (gate) return gate;
   if (referral.isPending) return <p aria-live="polite">Loading…</p>;
   if (referral.isError) return <LoadError error={referral.error} />;
@@ -60,10 +66,6 @@ export function TriageReferralPage() {
 
   function announce(next: { kind: 'stale' | 'saved'; text: string }) {
     setNotice(next);
-    requestAnimationFrame(() => {
-      banner.current?.focus();
-      banner.current?.scrollIntoView();
-    });
   }
 
   function saved(text: string) {
