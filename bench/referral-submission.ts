@@ -4,7 +4,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import autocannon from 'autocannon';
 import { systemScope } from '../src/access/scope.js';
 import { APP_ROLE, type Database, type LanternDb } from '../src/db/client.js';
 import { appendAccessLog, appendAuditLog } from '../src/db/repositories/audit.repository.js';
@@ -177,36 +176,22 @@ async function loop(connections: number, seconds: number, work: () => Promise<un
   return quantiles(latencies, latencies.length / seconds);
 }
 
-/** POSTs a new referral, with a fresh Idempotency-Key and child's name, from each connection in turn. */
-function hammer(port: number, connections: number, seconds: number) {
-  const latencies: number[] = [];
-  return new Promise<Omit<Measured, 'label'>>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `http://127.0.0.1:${port}`,
-        connections,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/referrals/public',
-            setupRequest: (request) => ({
-              ...request,
-              headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-              body: JSON.stringify(nextAnswers()),
-            }),
-          },
-        ],
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
-          return reject(new Error(`submission failed: ${result.non2xx} non-2xx, ${result.errors} errors`));
-        resolve(quantiles(latencies, result.requests.total / seconds));
-      },
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
+/**
+ * POSTs new referrals from a separate process (bench/referral-load.ts), each with a fresh
+ * Idempotency-Key and child's name, so the load generator does not share Lantern's CPU.
+ */
+async function hammer(port: number, connections: number, seconds: number) {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    'bench/referral-load.ts',
+    String(port),
+    String(connections),
+    String(seconds),
+  ]);
+  const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
+  if (result.failed > 0) throw new Error(`submission failed: ${result.failed} requests did not get a 2xx`);
+  return { perSecond: result.perSecond, p50ms: result.p50ms, p95ms: result.p95ms, p99ms: result.p99ms };
 }
 
 /** The same statements as the direct transaction, for pgbench (-M extended, as node-postgres sends them). */
@@ -255,9 +240,15 @@ async function pgbench(url: string, door: referrals.FrontDoor, connections: numb
     await writeFile(script, pgbenchScript(door));
     const threads = String(Math.min(connections, availableParallelism()));
     const args = ['-n', '-M', 'extended', '-c', String(connections), '-j', threads, '-T', String(seconds)];
-    const { stdout } = await promisify(execFile)('pgbench', [...args, '-f', script, url], {
+    const run = promisify(execFile)('pgbench', [...args, '-f', script, url], {
       env: { ...process.env, PGOPTIONS: `-c role=${APP_ROLE}` },
     });
+    const { stdout } = await run.catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      console.warn('pgbench is not installed (it comes with the PostgreSQL client package): no (c)');
+      return { stdout: null };
+    });
+    if (stdout === null) return null;
     const tps = /tps = ([\d.]+)/.exec(stdout)?.[1];
     const mean = /latency average = ([\d.]+) ms/.exec(stdout)?.[1];
     const failed = /number of failed transactions: (\d+)/.exec(stdout)?.[1];

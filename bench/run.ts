@@ -8,7 +8,7 @@ import { writeDemoArea } from '../src/demo/write-demo-area.js';
 import { benchDirectorySearch } from './directory-search.bench.js';
 import { benchReferralSubmission } from './referral-submission.js';
 
-// npm run bench [-- directory|referrals] [-- --seconds 10 --connections 10 --scale 1]
+// npm run bench [-- [directory|referrals] --seconds 10 --connections 10 --scale 1]; no name runs both.
 // Each benchmark gets a fresh database: in-memory PGlite, or, when DATABASE_URL names a PostgreSQL
 // server, a throwaway database created on it and dropped afterwards.
 const { values, positionals } = parseArgs({

@@ -1,3 +1,4 @@
+import type { LanternDb } from '../db/client.js';
 import { AppError } from '../domain/app-error.js';
 import type { Permission } from './permissions.js';
 import { needsSecondFactor, permissionsOfRoles, publicPermissions, type StaffRole } from './roles.js';
@@ -39,8 +40,11 @@ export interface ServiceContext {
   now: () => Date;
   /** Permissions this request has been checked for; a service that checked none is a bug. */
   authorised: Permission[];
-  /** Writes one access-log row; if it cannot be written the caller must not go on. */
-  recordAccess: (record: AccessRecord) => Promise<void>;
+  /**
+   * Writes one access-log row; if it cannot be written the caller must not go on. Given a
+   * transaction, the row is written in it, so it commits or rolls back with the work it records.
+   */
+  recordAccess: (record: AccessRecord, tx?: LanternDb) => Promise<void>;
 }
 
 export function anonymousContext(

@@ -60,7 +60,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const now = deps.now ?? (() => new Date());
   const cookie = sessionCookie(config);
   registerErrorHandling(app);
-  registerRequestContext(app, { now, appendAccessLog: (entry) => appendAccessLog(db, entry) });
+  registerRequestContext(app, { now, appendAccessLog: (entry, tx) => appendAccessLog(db, entry, tx) });
   await registerSecurityHeaders(app, { isProduction: config.NODE_ENV === 'production' });
   await registerSessions(app, { db, now, config, cookie });
   await app.register(rateLimit, {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import type { RecordScope } from '../../access/scope.js';
 import { type ChainedRow, chainHash, GENESIS } from '../../domain/audit/hash-chain.js';
-import type { LanternDb } from '../client.js';
+import { type LanternDb, queryRows } from '../client.js';
 import { privacyAlerts } from '../schema/alerts.js';
 import { accessLog, auditLog } from '../schema/audit.js';
 import { withScope } from '../scoped.js';
@@ -14,9 +14,6 @@ export type AccessLogEntry = Omit<typeof accessLog.$inferInsert, 'id' | 'previou
 export type AuditLogEntry = Omit<typeof auditLog.$inferInsert, 'id' | 'previousHash' | 'hash'> & {
   occurredAt: Date;
 };
-
-/** Fixed keys so appends to one chain queue behind each other instead of forking it. */
-const CHAIN_LOCK = { access_log: 4_242_0101, audit_log: 4_242_0102 } as const;
 
 const accessFields = [
   'occurredAt',
@@ -55,32 +52,37 @@ export const accessContent = (row: AccessLogEntry) =>
 export const auditContent = (row: AuditLogEntry) =>
   pick(row, auditFields) as Omit<typeof auditLog.$inferSelect, Hashed>;
 
-async function append(
-  db: LanternDb,
+async function appendChained(
+  tx: LanternDb,
   table: typeof accessLog | typeof auditLog,
   entry: object,
   content: unknown,
 ) {
-  // Within the caller's transaction this is a savepoint; the lock lasts until the outer commit.
-  await db.transaction(async (tx) => {
-    const lockKey = table === accessLog ? CHAIN_LOCK.access_log : CHAIN_LOCK.audit_log;
-    await tx.execute(sql`select pg_advisory_xact_lock(${lockKey})`);
-    const [last] = await tx.select({ hash: table.hash }).from(table).orderBy(desc(table.id)).limit(1);
-    const previousHash = last?.hash ?? GENESIS;
-    await tx
-      .insert(table)
-      .values({ ...entry, previousHash, hash: chainHash(previousHash, content) } as never);
-  });
+  // Takes the chain's lock until commit and reads its newest hash (migration 0014), in one trip.
+  const chain = table === accessLog ? 'access_log' : 'audit_log';
+  const rows = await queryRows<{ tail: string | null }>(tx, sql`select lantern_chain_tail(${chain}) as tail`);
+  const previousHash = rows[0]?.tail ?? GENESIS;
+  await tx.insert(table).values({ ...entry, previousHash, hash: chainHash(previousHash, content) } as never);
 }
 
-export function appendAccessLog(db: LanternDb, entry: AccessLogEntry) {
+/**
+ * An access-log row: in the caller's transaction when one is given (the row then commits or rolls
+ * back with the work it records), otherwise in a transaction of its own. Either way the chain's
+ * lock lasts until that transaction commits.
+ */
+export function appendAccessLog(db: LanternDb, entry: AccessLogEntry, tx?: LanternDb) {
   const content = accessContent(entry);
-  return append(db, accessLog, content, content);
+  if (tx) return appendChained(tx, accessLog, content, content);
+  return db.transaction((own) => appendChained(own, accessLog, content, content));
 }
 
-export function appendAuditLog(db: LanternDb, entry: AuditLogEntry) {
+/**
+ * An audit row, in the caller's transaction (the change it records is in the same one), so the
+ * chain's lock is held until that transaction commits. No savepoint: two statements fewer per change.
+ */
+export function appendAuditLog(tx: LanternDb, entry: AuditLogEntry) {
   const content = auditContent(entry);
-  return append(db, auditLog, content, content);
+  return appendChained(tx, auditLog, content, content);
 }
 
 /** Reads a whole chain in id order, in pages, for the verifier. */

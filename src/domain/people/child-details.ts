@@ -61,8 +61,10 @@ export function ageOn(dateOfBirth: string, onDay: string): number {
 }
 
 /** Today's date in England, as YYYY-MM-DD: dates of birth and ages are about the local calendar. */
+const londonCalendar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 export function londonDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
+  return londonCalendar.format(at);
 }
 
 /** Why a date of birth cannot be right, in words that name the problem, or null when it can. */

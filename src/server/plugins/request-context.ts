@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type AccessRecord, anonymousContext, type ServiceContext } from '../../access/authorise.js';
+import type { LanternDb } from '../../db/client.js';
 import type { AccessLogEntry } from '../../db/repositories/audit.repository.js';
 import { AppError } from '../../domain/app-error.js';
 
@@ -12,20 +13,23 @@ declare module 'fastify' {
 /** Gives every request its service context, able to write the access log, and echoes its id. */
 export function registerRequestContext(
   app: FastifyInstance,
-  options: { now: () => Date; appendAccessLog: (entry: AccessLogEntry) => Promise<void> },
+  options: { now: () => Date; appendAccessLog: (entry: AccessLogEntry, tx?: LanternDb) => Promise<void> },
 ) {
   app.decorateRequest('ctx', null as unknown as ServiceContext);
   app.addHook('onRequest', async (request, reply) => {
-    const recordAccess = (record: AccessRecord) => {
+    const recordAccess = (record: AccessRecord, tx?: LanternDb) => {
       const actor = request.ctx.actor;
-      return options.appendAccessLog({
-        ...record,
-        occurredAt: options.now(),
-        requestId: request.id,
-        userId: actor.kind === 'staff' ? actor.userId : null,
-        roles: actor.kind === 'staff' ? actor.roles : [],
-        organisationId: actor.kind === 'staff' ? actor.organisationId : null,
-      });
+      return options.appendAccessLog(
+        {
+          ...record,
+          occurredAt: options.now(),
+          requestId: request.id,
+          userId: actor.kind === 'staff' ? actor.userId : null,
+          roles: actor.kind === 'staff' ? actor.roles : [],
+          organisationId: actor.kind === 'staff' ? actor.organisationId : null,
+        },
+        tx,
+      );
     };
     request.ctx = anonymousContext(request.id, recordAccess, options.now);
     reply.header('x-request-id', request.id);

@@ -50,15 +50,17 @@ function append(db: LanternDb, chain: Chain, n: number) {
         action: 'access-log:search',
         outcome: 'allowed',
       })
-    : appendAuditLog(db, {
-        occurredAt: at(n),
-        requestId: `request-${n}`,
-        entity: 'user',
-        entityId: `user-${n}`,
-        action: 'deactivated',
-        before: { isActive: true, version: n },
-        after: { isActive: false, version: n + 1 },
-      });
+    : db.transaction((tx) =>
+        appendAuditLog(tx, {
+          occurredAt: at(n),
+          requestId: `request-${n}`,
+          entity: 'user',
+          entityId: `user-${n}`,
+          action: 'deactivated',
+          before: { isActive: true, version: n },
+          after: { isActive: false, version: n + 1 },
+        }),
+      );
 }
 
 /**

@@ -3,8 +3,18 @@ import type { LanternDb } from '../../db/client.js';
 import * as referrals from '../../db/repositories/referrals.repository.js';
 import { AppError } from '../../domain/app-error.js';
 
+/**
+ * The settings change rarely (an administrator's decision), and every submission needs them: each
+ * process keeps them for a minute, so a change reaches every process within a minute.
+ */
+const CACHE_MS = 60_000;
+const cache = new WeakMap<LanternDb, { at: number; frontDoor: referrals.FrontDoor }>();
+
 export async function requireFrontDoor(db: LanternDb): Promise<referrals.FrontDoor> {
+  const cached = cache.get(db);
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.frontDoor;
   const frontDoor = await referrals.findFrontDoor(db);
+  if (frontDoor) cache.set(db, { at: Date.now(), frontDoor });
   if (!frontDoor) {
     throw new AppError(
       'unavailable',

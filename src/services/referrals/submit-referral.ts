@@ -230,13 +230,16 @@ async function intake(
       action: 'received',
       after: { source: input.kind, isUrgent, childId, teamId: frontDoor.intakeTeamId },
     });
-  });
-  await ctx.recordAccess({
-    subjectKind: 'referral',
-    subjectId: referralId,
-    action: 'referral:create',
-    outcome: 'allowed',
-    basis: referrerUserId ? 'own-referral' : 'public-form',
+    await ctx.recordAccess(
+      {
+        subjectKind: 'referral',
+        subjectId: referralId,
+        action: 'referral:create',
+        outcome: 'allowed',
+        basis: referrerUserId ? 'own-referral' : 'public-form',
+      },
+      tx,
+    );
   });
   return { reference, receivedAt: receivedAt.toISOString(), isUrgent, ...next };
 }
