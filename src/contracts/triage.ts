@@ -59,6 +59,14 @@ export const DecisionRecord = z.object({
   mdtMeetingId: z.string().nullable(),
 });
 
+/** An action agreed at an MDT meeting: what, who from which agency, and by when. */
+export const MdtAction = z.object({
+  description: z.string(),
+  ownerName: z.string(),
+  ownerAgency: z.string(),
+  dueOn: z.string(),
+});
+
 export const LeadWorker = z.object({
   name: z.string(),
   agency: z.string(),
@@ -160,14 +168,7 @@ export const TriageReferral = z.object({
       meetingId: z.string(),
       heldAt: z.string(),
       sharedDecision: z.string().nullable(),
-      actions: z.array(
-        z.object({
-          description: z.string(),
-          ownerName: z.string(),
-          ownerAgency: z.string(),
-          dueOn: z.string(),
-        }),
-      ),
+      actions: z.array(MdtAction),
     }),
   ),
 });
@@ -265,14 +266,7 @@ export const MdtMeeting = z.object({
       childName: z.string(),
       status: ReferralStatusCode,
       sharedDecision: z.string().nullable(),
-      actions: z.array(
-        z.object({
-          description: z.string(),
-          ownerName: z.string(),
-          ownerAgency: z.string(),
-          dueOn: z.string(),
-        }),
-      ),
+      actions: z.array(MdtAction),
     }),
   ),
 });

@@ -73,13 +73,25 @@ export function itemsForReferral(tx: LanternDb, referralId: string) {
     .orderBy(desc(mdtMeetings.heldAt));
 }
 
-export function actionsOf(tx: LanternDb, itemIds: string[]) {
-  if (itemIds.length === 0) return Promise.resolve([]);
+/** The actions agreed for these agenda items, soonest due first. */
+export async function actionsOf(tx: LanternDb, itemIds: string[]) {
+  if (itemIds.length === 0) return [];
   return tx
-    .select()
+    .select({
+      agendaItemId: mdtActions.agendaItemId,
+      description: mdtActions.description,
+      ownerName: mdtActions.ownerName,
+      ownerAgency: mdtActions.ownerAgency,
+      dueOn: mdtActions.dueOn,
+    })
     .from(mdtActions)
     .where(inArray(mdtActions.agendaItemId, itemIds))
     .orderBy(mdtActions.dueOn);
+}
+
+/** The actions of one agenda item, in the contract's shape. */
+export function actionsForItem(actions: Awaited<ReturnType<typeof actionsOf>>, itemId: string) {
+  return actions.filter((a) => a.agendaItemId === itemId).map(({ agendaItemId: _item, ...action }) => action);
 }
 
 /** Records the shared decision once: a second attempt (another agency at the same time) gets false. */

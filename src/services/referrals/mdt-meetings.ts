@@ -43,14 +43,7 @@ async function loadMeeting(tx: LanternDb, id: string, organisationId: string): P
       childName: `${item.givenName} ${item.familyName}`,
       status: item.status as ReferralStatus,
       sharedDecision: item.sharedDecision,
-      actions: actions
-        .filter((a) => a.agendaItemId === item.itemId)
-        .map((a) => ({
-          description: a.description,
-          ownerName: a.ownerName,
-          ownerAgency: a.ownerAgency,
-          dueOn: a.dueOn,
-        })),
+      actions: mdt.actionsForItem(actions, item.itemId),
     })),
   };
 }

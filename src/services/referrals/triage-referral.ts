@@ -144,14 +144,7 @@ export async function loadTriageReferral(
       meetingId: item.meetingId,
       heldAt: item.heldAt.toISOString(),
       sharedDecision: item.sharedDecision,
-      actions: actions
-        .filter((a) => a.agendaItemId === item.itemId)
-        .map((a) => ({
-          description: a.description,
-          ownerName: a.ownerName,
-          ownerAgency: a.ownerAgency,
-          dueOn: a.dueOn,
-        })),
+      actions: mdt.actionsForItem(actions, item.itemId),
     })),
   };
 }

@@ -63,7 +63,8 @@ interface FieldProps {
   error?: string | undefined;
 }
 
-function describedBy(id: string, hint: ReactNode, error: string | undefined) {
+/** The ids of a field's hint and error, for its aria-describedby. */
+export function describedBy(id: string, hint: ReactNode, error: string | undefined) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
@@ -81,6 +82,24 @@ function ErrorMessage({ id, error }: { id: string; error: string | undefined }) 
       <span className="nhsuk-u-visually-hidden">Error:</span> {error}
     </span>
   ) : null;
+}
+
+/** A field's hint, then its error message, in the NHS.UK markup. */
+export function HintAndError({
+  id,
+  hint,
+  error,
+}: {
+  id: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+}) {
+  return (
+    <>
+      <Hint id={id} hint={hint} />
+      <ErrorMessage id={id} error={error} />
+    </>
+  );
 }
 
 export function TextField({

@@ -42,17 +42,7 @@ export function HelpNowCard({
         </p>
         <p>You can also get help straight away from:</p>
         <ul>
-          {crisis.map((service) => (
-            <li key={service.slug}>
-              {service.name}
-              {service.phone && (
-                <>
-                  : call <PhoneLink phone={service.phone} />
-                </>
-              )}{' '}
-              ({service.isOpenNow ? 'open now' : `closed now: ${service.openingHours.join('; ')}`})
-            </li>
-          ))}
+          <CrisisServiceItems crisis={crisis} />
           <li>
             NHS 111: call <a href="tel:111">111</a> and choose the mental health option, any time
           </li>
@@ -65,5 +55,24 @@ export function HelpNowCard({
         </ul>
       </div>
     </div>
+  );
+}
+
+/** One list item per local crisis service: its phone number and whether it is open now. */
+export function CrisisServiceItems({ crisis }: { crisis: readonly DirectoryService[] }) {
+  return (
+    <>
+      {crisis.map((service) => (
+        <li key={service.slug}>
+          {service.name}
+          {service.phone && (
+            <>
+              : call <PhoneLink phone={service.phone} />
+            </>
+          )}{' '}
+          ({service.isOpenNow ? 'open now' : `closed now: ${service.openingHours.join('; ')}`})
+        </li>
+      ))}
+    </>
   );
 }

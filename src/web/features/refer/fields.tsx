@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import { describedBy, HintAndError } from '../../components/form.js';
 
 /**
  * Form fields the shared form components do not have yet, in the NHS.UK markup: checkboxes, a
@@ -10,27 +11,6 @@ interface FieldProps {
   hint?: ReactNode;
   error?: string | undefined;
   isPageHeading?: boolean;
-}
-
-function describedBy(id: string, hint: ReactNode, error: string | undefined) {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-}
-
-function HintAndError({ id, hint, error }: { id: string; hint: ReactNode; error: string | undefined }) {
-  return (
-    <>
-      {hint && (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
-    </>
-  );
 }
 
 function Legend({ children, isPageHeading }: { children: ReactNode; isPageHeading: boolean | undefined }) {

@@ -1,6 +1,5 @@
-import { useCrisisServices } from '../../components/help-now.js';
+import { CrisisServiceItems, useCrisisServices } from '../../components/help-now.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
-import { PhoneLink } from '../find-support/service-card.js';
 import type { Audience } from './answers.js';
 import { useDirectory, useRules } from './queries.js';
 import { stepTitle } from './wording.js';
@@ -53,17 +52,7 @@ export function StopPage({
                 Call <a href="tel:111">NHS 111</a> and choose option 2 for mental health. It is free and open
                 all day and night.
               </li>
-              {crisis.map((service) => (
-                <li key={service.slug}>
-                  {service.name}
-                  {service.phone && (
-                    <>
-                      : call <PhoneLink phone={service.phone} />
-                    </>
-                  )}{' '}
-                  ({service.isOpenNow ? 'open now' : `closed now: ${service.openingHours.join('; ')}`})
-                </li>
-              ))}
+              <CrisisServiceItems crisis={crisis} />
               <li>
                 {isSelf ? 'Childline' : 'Childline, for young people under 19'}: call{' '}
                 <a href="tel:08001111">0800 1111</a>. It is free, and you can talk about anything.

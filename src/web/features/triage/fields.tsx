@@ -1,29 +1,9 @@
 import { Fragment, type ReactNode } from 'react';
+import { describedBy, HintAndError } from '../../components/form.js';
 import './triage.css';
 
 // Fields the shared form components do not have yet (checkboxes, a text area, conditional radios),
 // in the same NHS.UK markup: the error message sits under the label and is linked by aria-describedby.
-
-function describedBy(id: string, hint: ReactNode, error: string | undefined) {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-}
-
-function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
-  return (
-    <>
-      {hint && (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
-    </>
-  );
-}
 
 const groupClass = (error: string | undefined) =>
   `nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`;
