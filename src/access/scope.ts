@@ -83,7 +83,8 @@ export function accessBasis(scope: RecordScope, referral: ReferralRelations): st
   ) {
     return 'caseload';
   }
-  if (has('own-referrals') && scope.userId && referral.referrerUserId === scope.userId) return 'own-referral';
+  // Anyone who referred sees what they referred (the referrals_in_scope policy, migration 0015).
+  if (scope.userId && referral.referrerUserId === scope.userId) return 'own-referral';
   if (has('school') && referral.schoolUrn !== null && scope.schoolUrns.includes(referral.schoolUrn))
     return 'school';
   if (has('team') && referral.teamId && scope.teamIds.includes(referral.teamId)) return 'team';

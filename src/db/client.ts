@@ -135,3 +135,13 @@ export async function queryRows<T>(db: LanternDb, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * How many rows an UPDATE without RETURNING changed: node-postgres says `rowCount`, PGlite
+ * `affectedRows`. RETURNING is avoided where the changed row may leave the caller's row-level
+ * security scope (a referral accepted to another service), because PostgreSQL refuses to return it.
+ */
+export function changedRows(result: unknown): number {
+  const { rowCount, affectedRows } = (result ?? {}) as { rowCount?: number | null; affectedRows?: number };
+  return rowCount ?? affectedRows ?? 0;
+}

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
-import type { RecordScope } from '../access/scope.js';
+import { type RecordScope, systemScope } from '../access/scope.js';
 import type { LanternDb } from './client.js';
+
+function scopeSetting(scope: RecordScope): string {
+  return JSON.stringify({
+    kinds: scope.kinds,
+    userId: scope.userId,
+    organisationId: scope.organisationId,
+    teamIds: scope.teamIds,
+    serviceIds: scope.serviceIds,
+    schoolUrns: scope.schoolUrns,
+    breakGlass: scope.breakGlass,
+  });
+}
 
 /**
  * Runs `work` in a transaction whose row-level security sees exactly `scope`. Every read or write of
@@ -11,17 +23,30 @@ export function withScope<T>(
   scope: RecordScope,
   work: (tx: LanternDb) => Promise<T>,
 ): Promise<T> {
-  const setting = JSON.stringify({
-    kinds: scope.kinds,
-    userId: scope.userId,
-    organisationId: scope.organisationId,
-    teamIds: scope.teamIds,
-    serviceIds: scope.serviceIds,
-    schoolUrns: scope.schoolUrns,
-    breakGlass: scope.breakGlass,
-  });
+  const setting = scopeSetting(scope);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('lantern.scope', ${setting}, true)`);
     return work(tx);
   });
+}
+
+/**
+ * Inside a transaction already bound to a person's scope, runs `work` under a system scope and then
+ * puts the person's scope back. For the one step a person may take that moves a row out of their own
+ * sight (accepting a referral to another service): PostgreSQL checks an updated row against the
+ * SELECT policies too, so the hand-over cannot be written under the scope that loses it. The caller
+ * must already have found the row within the person's scope.
+ */
+export async function asSystemWithin<T>(tx: LanternDb, reason: string, work: () => Promise<T>): Promise<T> {
+  const [previous] = (
+    (await tx.execute(sql`select current_setting('lantern.scope', true) as scope`)) as unknown as {
+      rows: { scope: string | null }[];
+    }
+  ).rows;
+  await tx.execute(sql`select set_config('lantern.scope', ${scopeSetting(systemScope(reason))}, true)`);
+  try {
+    return await work();
+  } finally {
+    await tx.execute(sql`select set_config('lantern.scope', ${previous?.scope ?? ''}, true)`);
+  }
 }

@@ -89,7 +89,8 @@ export function newReferral(
     receivedAt,
     source,
     referrerUserId: staff?.id ?? null,
-    schoolUrn: input.school.urn,
+    // Only a school's own referrals carry its URN (its senior mental health lead sees those).
+    schoolUrn: source === 'school' ? input.school.urn : null,
     organisationId: plan.intake.organisationId,
     serviceId: plan.intake.serviceId,
     teamId: plan.intake.teamId,

@@ -36,7 +36,8 @@ export function listMeetings(tx: LanternDb, organisationId: string) {
 }
 
 export async function insertAgendaItems(tx: LanternDb, items: (typeof mdtAgendaItems.$inferInsert)[]) {
-  if (items.length > 0) await tx.insert(mdtAgendaItems).values(items);
+  // A referral already on the agenda stays there once (a retried add changes nothing).
+  if (items.length > 0) await tx.insert(mdtAgendaItems).values(items).onConflictDoNothing();
 }
 
 /** The agenda items of a meeting that the scope can see, with each referral's reference and child. */

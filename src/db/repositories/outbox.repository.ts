@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import type { LanternDb } from '../client.js';
 import { outboxMessages } from '../schema/outbox.js';
 
@@ -15,11 +15,17 @@ export async function enqueue(tx: LanternDb, messages: NewOutboxMessage[]) {
  * Claims a batch of unsent messages for this dispatcher: rows are locked for the transaction and
  * skipped by any other dispatcher running at the same time.
  */
-export function claimUnsent(tx: LanternDb, limit: number, maxAttempts: number) {
+export function claimUnsent(tx: LanternDb, limit: number, maxAttempts: number, skipIds: string[] = []) {
   return tx
     .select()
     .from(outboxMessages)
-    .where(and(isNull(outboxMessages.sentAt), lt(outboxMessages.attempts, maxAttempts)))
+    .where(
+      and(
+        isNull(outboxMessages.sentAt),
+        lt(outboxMessages.attempts, maxAttempts),
+        skipIds.length > 0 ? notInArray(outboxMessages.id, skipIds) : undefined,
+      ),
+    )
     .orderBy(asc(outboxMessages.createdAt))
     .limit(limit)
     .for('update', { skipLocked: true });

@@ -21,8 +21,11 @@ export async function insertChild(
     await tx
       .insert(childSchools)
       .values({ childId: child.id, schoolUrn: school.urn, fromDate: school.fromDate });
-  if (carerRows.length > 0)
-    await tx.insert(carers).values(carerRows.map((c) => ({ ...c, childId: child.id })));
+  await insertCarers(tx, child.id, carerRows);
+}
+
+export async function insertCarers(tx: LanternDb, childId: string, carerRows: NewCarer[]) {
+  if (carerRows.length > 0) await tx.insert(carers).values(carerRows.map((c) => ({ ...c, childId })));
 }
 
 export interface ChildRow {
@@ -86,7 +89,7 @@ export function carersOf(tx: LanternDb, childId: string) {
 /** Children who might be the same young person: same NHS number, or born the same day. */
 export async function duplicateCandidates(
   tx: LanternDb,
-  probe: { excludeIds: string[]; nhsNumbers: string[]; datesOfBirth: string[] },
+  probe: { excludeIds: string[]; nhsNumbers: string[]; datesOfBirth: string[]; limit?: number },
 ) {
   if (probe.nhsNumbers.length === 0 && probe.datesOfBirth.length === 0) return [];
   const matches = or(
@@ -119,7 +122,7 @@ export async function duplicateCandidates(
           : undefined,
       ),
     )
-    .limit(50);
+    .limit(probe.limit ?? 200);
 }
 
 /** The child and every record merged into it (or it into), while those merges stand. */

@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RecordScope, ReferralRelations } from '../../access/scope.js';
-import type { LanternDb } from '../client.js';
+import { changedRows, type LanternDb } from '../client.js';
 import { users } from '../schema/identity.js';
 import { schools, services, teams } from '../schema/organisations.js';
 import { children } from '../schema/people.js';
 import { frontDoorSettings, referralConsents, referralInformation, referrals } from '../schema/referrals.js';
 import { withScope } from '../scoped.js';
-import { insertChild, type NewCarer, type NewChild } from './people.repository.js';
+import { insertCarers, insertChild, type NewCarer, type NewChild } from './people.repository.js';
 
 // The only code that queries the referrals and their consents. Every function takes a record scope
 // or a transaction bound to one (withScope); row-level security applies it again.
@@ -81,11 +81,16 @@ export async function insertReferralWithChild(tx: LanternDb, input: NewReferral)
     tx,
     input.child,
     input.schoolUrn === null ? null : { urn: input.schoolUrn, fromDate },
-    input.carers ?? [],
+    [],
   );
+  // The referral's own school is only for referrals the school made: its senior mental health lead
+  // sees those, never a young person's own request or a family's (the child's school is kept apart).
+  const referralSchool = input.referral.source === 'school' ? input.schoolUrn : null;
   await tx
     .insert(referrals)
-    .values({ ...input.referral, childId: input.child.id, schoolUrn: input.schoolUrn });
+    .values({ ...input.referral, childId: input.child.id, schoolUrn: referralSchool });
+  // After the referral, so the child is visible to the referrer's scope when carers are checked.
+  await insertCarers(tx, input.child.id, input.carers ?? []);
   if (input.consent)
     await tx.insert(referralConsents).values({ ...input.consent, referralId: input.referral.id });
 }
@@ -169,12 +174,11 @@ export async function updateReferralIfVersion(
   expected: number,
   changes: Partial<typeof referrals.$inferInsert>,
 ): Promise<number | null> {
-  const [row] = await tx
+  const result = await tx
     .update(referrals)
     .set({ ...changes, version: sql`${referrals.version} + 1` })
-    .where(and(eq(referrals.id, id), eq(referrals.version, expected)))
-    .returning({ version: referrals.version });
-  return row?.version ?? null;
+    .where(and(eq(referrals.id, id), eq(referrals.version, expected)));
+  return changedRows(result) === 1 ? expected + 1 : null;
 }
 
 /** Referrals the person made, newest first. */

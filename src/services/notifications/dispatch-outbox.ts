@@ -41,20 +41,26 @@ export function notifySender(config: {
 export const MAX_ATTEMPTS = 5;
 
 /**
- * Sends a batch of waiting messages. Each is claimed with SKIP LOCKED, so several Lantern
- * processes can dispatch at once without sending anything twice. A failure is counted and the
- * message retried on a later run, up to MAX_ATTEMPTS; errors are stored without the recipient.
+ * Sends up to `limit` waiting messages, each in a transaction of its own: the row is claimed with
+ * SKIP LOCKED (several Lantern processes can dispatch at once without sending anything twice),
+ * sent, and marked, so one failure never rolls back the record of messages already sent. A
+ * failure is counted and retried on a later run, up to MAX_ATTEMPTS; errors are stored without
+ * the recipient.
  */
 export async function dispatchOutbox(db: LanternDb, send: Sender, now: () => Date, limit = 20) {
-  return withScope(db, systemScope('outbox dispatcher'), async (tx) => {
-    const batch = await outbox.claimUnsent(tx, limit, MAX_ATTEMPTS);
-    let sent = 0;
-    for (const message of batch) {
-      const { subject, body } = render(
-        message.template as TemplateName,
-        message.personalisation as Record<string, string>,
-      );
+  let sent = 0;
+  // Each message is tried once per run; a failure waits for the next run.
+  const tried: string[] = [];
+  for (let n = 0; n < limit; n += 1) {
+    const outcome = await withScope(db, systemScope('outbox dispatcher'), async (tx) => {
+      const [message] = await outbox.claimUnsent(tx, 1, MAX_ATTEMPTS, tried);
+      if (!message) return 'none' as const;
+      tried.push(message.id);
       try {
+        const { subject, body } = render(
+          message.template as TemplateName,
+          message.personalisation as Record<string, string>,
+        );
         const id = await send({
           channel: message.channel,
           recipient: message.recipient,
@@ -63,16 +69,15 @@ export async function dispatchOutbox(db: LanternDb, send: Sender, now: () => Dat
           reference: message.id,
         });
         await outbox.markSent(tx, message.id, now(), id);
-        sent += 1;
+        return 'sent' as const;
       } catch (error) {
         const status = (error as { response?: { status?: number } }).response?.status;
-        await outbox.markFailed(
-          tx,
-          message.id,
-          status ? `provider answered ${status}` : 'could not reach the provider',
-        );
+        await outbox.markFailed(tx, message.id, status ? `provider answered ${status}` : 'could not send');
+        return 'failed' as const;
       }
-    }
-    return { claimed: batch.length, sent };
-  });
+    });
+    if (outcome === 'none') break;
+    if (outcome === 'sent') sent += 1;
+  }
+  return { claimed: tried.length, sent };
 }

@@ -6,6 +6,7 @@ import type { LanternDb } from '../../db/client.js';
 import * as people from '../../db/repositories/people.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
+import { duplicateReasons } from '../../domain/people/possible-duplicates.js';
 import { recordChange } from '../audit/record-change.js';
 
 const notFound = () => new AppError('not-found', 'There is no record at this address that you can see.');
@@ -41,12 +42,18 @@ export async function mergeChildren(
   });
   if (!visible) throw notFound();
   const linkId = randomUUID();
-  await withScope(deps.db, systemScope('merge of a duplicate child record'), async (tx) => {
-    if (!(await people.findChild(tx, input.mergedChildId))) {
-      throw new AppError('bad-request', 'There is no such record.', [
-        { name: 'mergedChildId', reason: 'is not a child record' },
-      ]);
-    }
+  const isMerged = await withScope(deps.db, systemScope('merge of a duplicate child record'), async (tx) => {
+    // Only a record the duplicate check would show can be merged: anything else answers as unknown.
+    const merged = await people.findChild(tx, input.mergedChildId);
+    const school = await people.currentSchool(tx, survivingChildId);
+    const mergedSchool = merged ? await people.currentSchool(tx, merged.id) : null;
+    const reasons = merged
+      ? duplicateReasons(
+          { ...visible, schoolUrns: school ? [school.urn] : [] },
+          { ...merged, schoolUrns: mergedSchool ? [mergedSchool.urn] : [] },
+        )
+      : [];
+    if (!merged || reasons.length === 0) return false;
     if ((await people.linkedChildIds(tx, input.mergedChildId)).includes(survivingChildId)) {
       throw new AppError('conflict', 'These records are already merged.');
     }
@@ -64,7 +71,16 @@ export async function mergeChildren(
       action: 'merged',
       after: { linkId, mergedChildId: input.mergedChildId },
     });
+    return true;
   });
+  await ctx.recordAccess({
+    subjectKind: 'child',
+    subjectId: input.mergedChildId,
+    action: 'child:merge',
+    outcome: isMerged ? 'allowed' : 'denied',
+    basis: isMerged ? 'possible-duplicate' : 'not-a-possible-duplicate',
+  });
+  if (!isMerged) throw notFound();
   return { linkId };
 }
 
@@ -78,20 +94,23 @@ export async function undoMerge(
   await authorise(ctx, 'referral:triage');
   if (ctx.actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
   const userId = ctx.actor.userId;
-  const done = await withScope(deps.db, recordScope(ctx.actor), async (tx) => {
-    const link = await people.findChildLink(tx, linkId);
-    if (!link) return null;
-    if (!(await people.undoChildLink(tx, linkId, { at: ctx.now(), by: userId, reason: input.reason }))) {
-      throw new AppError('conflict', 'This merge has already been undone.');
-    }
-    await recordChange(tx, ctx, {
-      entity: 'child',
-      entityId: link.survivingChildId,
-      action: 'merge-undone',
-      before: { linkId, mergedChildId: link.mergedChildId },
-    });
-    return link;
-  });
+  // Found within the clinician's scope; undone under a system scope, as only a system scope may
+  // change a link (migration 0015).
+  const link = await withScope(deps.db, recordScope(ctx.actor), (tx) => people.findChildLink(tx, linkId));
+  const done = link
+    ? await withScope(deps.db, systemScope('undoing a merge the clinician can see'), async (tx) => {
+        if (!(await people.undoChildLink(tx, linkId, { at: ctx.now(), by: userId, reason: input.reason }))) {
+          throw new AppError('conflict', 'This merge has already been undone.');
+        }
+        await recordChange(tx, ctx, {
+          entity: 'child',
+          entityId: link.survivingChildId,
+          action: 'merge-undone',
+          before: { linkId, mergedChildId: link.mergedChildId },
+        });
+        return link;
+      })
+    : null;
   await ctx.recordAccess({
     subjectKind: 'child-link',
     subjectId: linkId,

@@ -1,5 +1,5 @@
 import { authorise, type ServiceContext } from '../../access/authorise.js';
-import { recordScope } from '../../access/scope.js';
+import { recordScope, systemScope } from '../../access/scope.js';
 import type { MyReferralList } from '../../contracts/triage.js';
 import type { LanternDb } from '../../db/client.js';
 import * as referrals from '../../db/repositories/referrals.repository.js';
@@ -21,46 +21,56 @@ export async function listMyReferrals(ctx: ServiceContext, deps: { db: LanternDb
   await authorise(ctx, 'referral:create');
   if (ctx.actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
   const userId = ctx.actor.userId;
-  const result = await withScope(deps.db, recordScope(ctx.actor), async (tx) => {
-    const made = await referrals.referralsMadeBy(tx, userId);
-    const ids = made.map((r) => r.id);
-    const [decisions, leads] = await Promise.all([
-      triage.latestDecisions(tx, ids),
-      triage.leadWorkersOf(tx, ids),
-    ]);
-    const signposted = await triage.serviceNames(
-      tx,
-      decisions.flatMap((d) => d.signpostedTo),
-    );
-    return made.map((r) => {
-      const decision = decisions.find((d) => d.referralId === r.id);
-      const lead = leads.find((l) => l.referralId === r.id);
-      const status = r.status as ReferralStatus;
-      const reason = decision?.declineReason ? declineReasons[decision.declineReason as DeclineReason] : null;
-      return {
-        id: r.id,
-        reference: r.reference,
-        childName: `${r.givenName} ${r.familyName}`,
-        receivedAt: r.receivedAt.toISOString(),
-        status,
-        statusText: referralStatuses[status],
-        acceptedBy: decision?.kind === 'accept' ? decision.serviceName : null,
-        signpostedTo:
-          decision?.kind === 'signpost' ? decision.signpostedTo.map((id) => signposted.get(id) ?? '') : [],
-        declineReason: reason?.text ?? null,
-        alternatives: reason?.alternative ?? null,
-        question: status === 'more-information-requested' ? (decision?.question ?? null) : null,
-        leadWorker: lead
-          ? {
-              name: lead.externalName ?? lead.userName ?? '',
-              agency: lead.externalAgency ?? '',
-              phone: lead.externalPhone,
-              since: lead.startedAt.toISOString(),
-            }
-          : null,
-      };
-    });
-  });
+  const made = await withScope(deps.db, recordScope(ctx.actor), (tx) =>
+    referrals.referralsMadeBy(tx, userId),
+  );
+  const ids = made.map((r) => r.id);
+  // Decision rows are clinical and hidden from a referrer's scope (migration 0015): for the referrer's
+  // own referrals only, this reads the kind, service, reason and question, never the notes.
+  const result = await withScope(
+    deps.db,
+    systemScope('the referrer view of their own referrals'),
+    async (tx) => {
+      const [decisions, leads] = await Promise.all([
+        triage.latestDecisions(tx, ids),
+        triage.leadWorkersOf(tx, ids),
+      ]);
+      const signposted = await triage.serviceNames(
+        tx,
+        decisions.flatMap((d) => d.signpostedTo),
+      );
+      return made.map((r) => {
+        const decision = decisions.find((d) => d.referralId === r.id);
+        const lead = leads.find((l) => l.referralId === r.id);
+        const status = r.status as ReferralStatus;
+        const reason = decision?.declineReason
+          ? declineReasons[decision.declineReason as DeclineReason]
+          : null;
+        return {
+          id: r.id,
+          reference: r.reference,
+          childName: `${r.givenName} ${r.familyName}`,
+          receivedAt: r.receivedAt.toISOString(),
+          status,
+          statusText: referralStatuses[status],
+          acceptedBy: decision?.kind === 'accept' ? decision.serviceName : null,
+          signpostedTo:
+            decision?.kind === 'signpost' ? decision.signpostedTo.map((id) => signposted.get(id) ?? '') : [],
+          declineReason: reason?.text ?? null,
+          alternatives: reason?.alternative ?? null,
+          question: status === 'more-information-requested' ? (decision?.question ?? null) : null,
+          leadWorker: lead
+            ? {
+                name: lead.externalName ?? lead.userName ?? '',
+                agency: lead.externalAgency ?? '',
+                phone: lead.externalPhone,
+                since: lead.startedAt.toISOString(),
+              }
+            : null,
+        };
+      });
+    },
+  );
   await ctx.recordAccess({
     subjectKind: 'my-referrals',
     subjectId: null,

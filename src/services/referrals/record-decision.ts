@@ -8,7 +8,7 @@ import * as outbox from '../../db/repositories/outbox.repository.js';
 import * as people from '../../db/repositories/people.repository.js';
 import * as referrals from '../../db/repositories/referrals.repository.js';
 import * as triage from '../../db/repositories/triage.repository.js';
-import { withScope } from '../../db/scoped.js';
+import { asSystemWithin, withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { ageOn, londonDate } from '../../domain/people/child-details.js';
 import {
@@ -33,7 +33,7 @@ type Child = { dateOfBirth: string };
 async function resolveTargets(
   tx: LanternDb,
   input: TriageDecisionInput,
-  referral: Referral,
+  schoolUrn: number | null,
   child: Child,
   today: string,
 ) {
@@ -49,13 +49,13 @@ async function resolveTargets(
       throw new AppError('bad-request', `${service.name} is for ages ${entry.ageMin} to ${entry.ageMax}.`, [
         {
           name: 'service',
-          reason: `is only for ages ${entry.ageMin} to ${entry.ageMax}; this young person is ${age}`,
+          reason: `is only for ages ${entry.ageMin} to ${entry.ageMax}`,
         },
       ]);
     }
     const team = input.teamId
       ? await triage.teamOfService(tx, input.teamId, service.id)
-      : await triage.teamForService(tx, service.id, referral.schoolUrn);
+      : await triage.teamForService(tx, service.id, schoolUrn);
     if (input.teamId && !team) {
       throw new AppError('bad-request', 'Choose a team of that service.', [
         { name: 'teamId', reason: `is not a team of ${service.name}` },
@@ -143,21 +143,9 @@ export async function recordTriageDecision(
     }
     const child = await people.findChild(tx, referral.childId);
     if (!child) return null;
-    const targets = await resolveTargets(tx, input, referral, child, londonDate(now));
-    const version = await referrals.updateReferralIfVersion(tx, referralId, expectedVersion, {
-      status: next,
-      priority: input.priority,
-      thriveGrouping: input.thriveGrouping,
-      informationRequestedAt: next === 'more-information-requested' ? now : null,
-      ...(targets.service
-        ? {
-            serviceId: targets.service.id,
-            teamId: targets.teamId,
-            organisationId: targets.service.providerId,
-          }
-        : {}),
-    });
-    if (version === null) throw staleVersion();
+    const school = await people.currentSchool(tx, child.id);
+    const targets = await resolveTargets(tx, input, school?.urn ?? null, child, londonDate(now));
+    // The decision row first: once accepted elsewhere, the referral may leave this scope.
     const decisionId = randomUUID();
     await triage.insertDecision(tx, {
       id: decisionId,
@@ -175,6 +163,25 @@ export async function recordTriageDecision(
       recordedAt: now,
       recordedBy: userId,
     });
+    const change = () =>
+      referrals.updateReferralIfVersion(tx, referralId, expectedVersion, {
+        status: next,
+        priority: input.priority,
+        thriveGrouping: input.thriveGrouping,
+        informationRequestedAt: next === 'more-information-requested' ? now : null,
+        ...(targets.service
+          ? {
+              serviceId: targets.service.id,
+              teamId: targets.teamId,
+              organisationId: targets.service.providerId,
+            }
+          : {}),
+      });
+    // Accepting to another service hands the referral over, out of this clinician's sight.
+    const version = targets.service
+      ? await asSystemWithin(tx, 'hand-over of an accepted referral', change)
+      : await change();
+    if (version === null) throw staleVersion();
     await outbox.enqueue(tx, decisionMessages(referral, child, next, now));
     await recordChange(tx, ctx, {
       entity: 'referral',
@@ -229,17 +236,24 @@ async function changeReferral<T>(
   if (ctx.actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
   const { userId } = ctx.actor;
   const now = ctx.now();
-  const result = await withScope(db, recordScope(ctx.actor), async (tx) => {
-    const found = await referrals.findReferralDetail(tx, referralId);
-    return found ? work(tx, found, userId, now) : null;
-  });
-  await ctx.recordAccess({
-    subjectKind: 'referral',
-    subjectId: referralId,
-    action: 'referral:triage',
-    outcome: result ? 'allowed' : 'denied',
-    basis: result ? 'triage' : 'out-of-scope',
-  });
-  if (!result) throw referralNotFound();
-  return result;
+  // Logged whatever happens next (a 412, 409 or 400 still read the referral), once it is known
+  // whether the referral was within the clinician's scope.
+  let isFound = false;
+  try {
+    const result = await withScope(db, recordScope(ctx.actor), async (tx) => {
+      const found = await referrals.findReferralDetail(tx, referralId);
+      isFound = found !== null;
+      return found ? work(tx, found, userId, now) : null;
+    });
+    if (!result) throw referralNotFound();
+    return result;
+  } finally {
+    await ctx.recordAccess({
+      subjectKind: 'referral',
+      subjectId: referralId,
+      action: 'referral:triage',
+      outcome: isFound ? 'allowed' : 'denied',
+      basis: isFound ? 'triage' : 'out-of-scope',
+    });
+  }
 }

@@ -29,6 +29,8 @@ export async function listTriageQueue(
       excludeIds: [],
       nhsNumbers: found.flatMap((r) => (r.nhsNumber ? [r.nhsNumber] : [])),
       datesOfBirth: [...new Set(found.map((r) => r.dateOfBirth))],
+      // Every child born on a queue child's birthday, the queue's own children included.
+      limit: 5_000,
     });
     return found.map((row) => ({
       row,

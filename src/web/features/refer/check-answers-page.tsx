@@ -28,20 +28,22 @@ const sendWords = {
 const sendKeyName = (audience: string) => `lantern.refer.${audience}.send`;
 
 /**
- * The Idempotency-Key for sending these answers. It is kept in this tab with the answers it was
- * made for, so sending the same answers again after a lost reply or a reload reuses it and the
- * server never makes a second referral; changed answers get a new key.
+ * The Idempotency-Key for sending these answers. It is kept in this tab with a SHA-256 of the
+ * answers it was made for (never the answers themselves), so sending the same answers again after
+ * a lost reply or a reload reuses it and the server never makes a second referral; changed answers
+ * get a new key.
  */
-function sendKey(audience: string, body: unknown, fallback: string): string {
-  const text = JSON.stringify(body);
+async function sendKey(audience: string, body: unknown, fallback: string): Promise<string> {
   try {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(body)));
+    const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
     const stored = JSON.parse(window.sessionStorage.getItem(sendKeyName(audience)) ?? 'null') as {
       key?: unknown;
-      body?: unknown;
+      hash?: unknown;
     } | null;
-    if (stored && stored.body === text && typeof stored.key === 'string') return stored.key;
+    if (stored && stored.hash === hash && typeof stored.key === 'string') return stored.key;
     const key = crypto.randomUUID();
-    window.sessionStorage.setItem(sendKeyName(audience), JSON.stringify({ key, body: text }));
+    window.sessionStorage.setItem(sendKeyName(audience), JSON.stringify({ key, hash }));
     return key;
   } catch {
     return fallback;
@@ -84,7 +86,7 @@ export function CheckAnswersPage({ flow, backTo }: { flow: Flow; backTo: string 
     setFailure(null);
     try {
       const body = toSubmitInput(audience, answers);
-      await flow.submit(body, sendKey(audience, body, fallbackKey));
+      await flow.submit(body, await sendKey(audience, body, fallbackKey));
       forgetSendKey(audience);
     } catch (error) {
       const params = error instanceof ApiError ? error.problem.invalidParams : undefined;
