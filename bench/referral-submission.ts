@@ -42,8 +42,8 @@ function nextAnswers() {
 
 /**
  * The rows the intake writes for `nextAnswers()`, in one transaction under the same system scope:
- * child, carer, referral, consent, outbox message and audit row (with its hash chain). No HTTP, no
- * validation, no checks.
+ * child, carer, referral, consent, outbox message, audit row and access-log row (each with its hash
+ * chain), as the issue defines the transaction. No HTTP, no validation, no checks.
  */
 async function directTransaction(db: LanternDb, door: referrals.FrontDoor) {
   const { child, carers, contact, consent, risk, referrer, ...answers } = nextAnswers();
@@ -116,11 +116,27 @@ async function directTransaction(db: LanternDb, door: referrals.FrontDoor) {
       before: null,
       after: { source: answers.kind, isUrgent: false, childId, teamId: door.intakeTeamId },
     });
+    await appendAccessLog(
+      db,
+      {
+        occurredAt: at,
+        requestId: randomUUID(),
+        userId: null,
+        roles: [],
+        organisationId: null,
+        subjectKind: 'referral',
+        subjectId: referralId,
+        action: 'referral:create',
+        outcome: 'allowed',
+        basis: 'public-form',
+      },
+      tx,
+    );
   });
   return referralId;
 }
 
-/** The direct transaction plus the endpoint's other queries: front door, idempotency key, access log. */
+/** The direct transaction plus the endpoint's other queries: the front door and the idempotency key. */
 async function directWithExtras(db: LanternDb) {
   const door = await referrals.findFrontDoor(db);
   if (!door) throw new Error('no front door');
@@ -132,19 +148,7 @@ async function directWithExtras(db: LanternDb) {
     requestHash: 'f'.repeat(64),
     at: new Date(),
   });
-  const referralId = await directTransaction(db, door);
-  await appendAccessLog(db, {
-    occurredAt: new Date(),
-    requestId: randomUUID(),
-    userId: null,
-    roles: [],
-    organisationId: null,
-    subjectKind: 'referral',
-    subjectId: referralId,
-    action: 'referral:create',
-    outcome: 'allowed',
-    basis: 'public-form',
-  });
+  await directTransaction(db, door);
   if ('claimedId' in claim) {
     await requests.completeIdempotencyKey(db, claim.claimedId, {
       statusCode: 201,
@@ -220,14 +224,16 @@ insert into referral_consents (referral_id, consented_by, status, method, parent
 insert into outbox_messages (channel, template, recipient, personalisation, referral_id, created_at)
   values ('email', 'referral-received', 'parent@example.com',
   jsonb_build_object('reference', :reference::text, 'receivedOn', '1 December 2026'), :referral_id, now());
-savepoint audit;
-select pg_advisory_xact_lock(42420102);
-select coalesce((select hash from audit_log order by id desc limit 1), repeat('0', 64)) as previous \\gset
+select coalesce(lantern_chain_tail('audit_log'), repeat('0', 64)) as previous \\gset
 insert into audit_log (occurred_at, request_id, entity, entity_id, action, after, previous_hash, hash)
   values (now(), gen_random_uuid()::text, 'referral', :referral_id, 'received',
   jsonb_build_object('source', 'parent', 'childId', :child_id::text), :previous,
   encode(sha256(convert_to(:previous || :referral_id::text, 'UTF8')), 'hex'));
-release savepoint audit;
+select coalesce(lantern_chain_tail('access_log'), repeat('0', 64)) as previous_access \\gset
+insert into access_log (occurred_at, request_id, roles, basis, subject_kind, subject_id, action, outcome,
+  previous_hash, hash) values (now(), gen_random_uuid()::text, '{}', 'public-form', 'referral',
+  :referral_id::text, 'referral:create', 'allowed', :previous_access,
+  encode(sha256(convert_to(:previous_access || :referral_id::text, 'UTF8')), 'hex'));
 commit;
 `;
 }

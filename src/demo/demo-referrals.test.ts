@@ -60,6 +60,7 @@ describe('buildDemoReferrals', () => {
 
   it('refers only fictional children aged 4 to 18 who exist, at schools that teach their age', () => {
     const schools = new Map(organisations.schools.map((s) => [s.urn, s]));
+    const schoolOfChild = new Map(rows.childSchools.map((cs) => [cs.childId, cs.schoolUrn]));
     expect(rows.children.every((c) => c.isFictional === true)).toBe(true);
     for (const referral of rows.referrals) {
       const child = childById.get(referral.childId);
@@ -67,7 +68,9 @@ describe('buildDemoReferrals', () => {
       const age = ageOn(child?.dateOfBirth ?? '', londonDate(referral.receivedAt));
       expect(age).toBeGreaterThanOrEqual(4);
       expect(age).toBeLessThanOrEqual(18);
-      const school = schools.get(referral.schoolUrn ?? 0);
+      // Only a school's own referrals carry its URN; every child has their school in child_schools.
+      expect(referral.schoolUrn !== null, referral.reference).toBe(referral.source === 'school');
+      const school = schools.get(schoolOfChild.get(referral.childId) ?? 0);
       expect(school && age >= (school.lowestAge ?? 0) && age <= (school.highestAge ?? 0)).toBe(true);
     }
     for (const row of [...rows.childSchools, ...rows.carers]) expect(childById.has(row.childId)).toBe(true);
