@@ -202,7 +202,8 @@ async function hammer(port: number, connections: number, seconds: number) {
 function pgbenchScript(door: referrals.FrontDoor): string {
   const { kinds, userId, organisationId, teamIds, serviceIds, schoolUrns, breakGlass } = systemScope('bench');
   const setting = { kinds, userId, organisationId, teamIds, serviceIds, schoolUrns, breakGlass };
-  // pgbench reads ":name" as a variable, so the JSON gets a space after each colon.
+  // pgbench reads ":name" as a variable, even inside quotes: the JSON gets a space after each colon,
+  // and the access-log action 'referral:create' is spelt with chr(58).
   const scope = JSON.stringify(setting).replaceAll(':', ': ');
   return `select gen_random_uuid() as child_id, gen_random_uuid() as referral_id,
   'LV-' || upper(substr(md5(random()::text), 1, 12)) as reference \\gset
@@ -232,8 +233,8 @@ insert into audit_log (occurred_at, request_id, entity, entity_id, action, after
 select coalesce(lantern_chain_tail('access_log'), repeat('0', 64)) as previous_access \\gset
 insert into access_log (occurred_at, request_id, roles, basis, subject_kind, subject_id, action, outcome,
   previous_hash, hash) values (now(), gen_random_uuid()::text, '{}', 'public-form', 'referral',
-  :referral_id::text, 'referral:create', 'allowed', :previous_access,
-  encode(sha256(convert_to(:previous_access || :referral_id::text, 'UTF8')), 'hex'));
+  :referral_id::text, 'referral' || chr(58) || 'create', 'allowed', :previous_access::text,
+  encode(sha256(convert_to(:previous_access::text || :referral_id::text, 'UTF8')), 'hex'));
 commit;
 `;
 }
