@@ -270,6 +270,7 @@ export const MdtMeeting = z.object({
     }),
   ),
 });
+export const MdtMeetingCreated = z.object({ id: z.string() });
 export const MdtMeetingList = z.object({
   meetings: z.array(
     z.object({

@@ -104,7 +104,7 @@ export async function createMdtMeeting(
   await authorise(ctx, 'mdt:manage');
   const actor = staffOf(ctx);
   const id = randomUUID();
-  const meeting = await withScope(deps.db, recordScope(actor), async (tx) => {
+  await withScope(deps.db, recordScope(actor), async (tx) => {
     await mdt.insertMeeting(tx, {
       id,
       organisationId: actor.organisationId,
@@ -119,11 +119,10 @@ export async function createMdtMeeting(
       action: 'created',
       after: { items: input.referralIds.length },
     });
-    return loadMeeting(tx, id, actor.organisationId);
   });
-  if (!meeting) throw meetingNotFound();
-  await logAgenda(ctx, meeting);
-  return meeting;
+  // Only the id: the answer is kept for Idempotency-Key replays, outside row-level security, so it
+  // must hold no child's data. The agenda is read with GET, in the reader's scope and logged.
+  return { id };
 }
 
 export async function getMdtMeeting(ctx: ServiceContext, deps: { db: LanternDb }, id: string) {

@@ -8,7 +8,7 @@ import { Cell, ResponsiveTable } from '../../components/table.js';
 import { CheckboxesField } from './fields.js';
 import { LoadError, useStaffAccess } from './staff-access.js';
 import { checkMeeting, commonAgencies, type MeetingForm } from './triage-forms.js';
-import { type Meeting, useMdtMeetings, useRefreshTriage, useTriageQueue } from './triage-queries.js';
+import { useMdtMeetings, useRefreshTriage, useTriageQueue } from './triage-queries.js';
 import {
   formatDate,
   formatDateTime,
@@ -47,7 +47,7 @@ export function MdtMeetingsPage() {
     attempt.current = keyFor(attempt.current, checked.body, newIdempotencyKey);
     setSending(true);
     try {
-      const meeting = await sendJson<Meeting>('POST', '/api/mdt/meetings', checked.body, {
+      const meeting = await sendJson<{ id: string }>('POST', '/api/mdt/meetings', checked.body, {
         'idempotency-key': attempt.current.key,
       });
       attempt.current = null;
