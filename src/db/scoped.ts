@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type RecordScope, systemScope } from '../access/scope.js';
-import type { LanternDb } from './client.js';
+import { type LanternDb, queryRows } from './client.js';
 
 function scopeSetting(scope: RecordScope): string {
   return JSON.stringify({
@@ -38,11 +38,10 @@ export function withScope<T>(
  * must already have found the row within the person's scope.
  */
 export async function asSystemWithin<T>(tx: LanternDb, reason: string, work: () => Promise<T>): Promise<T> {
-  const [previous] = (
-    (await tx.execute(sql`select current_setting('lantern.scope', true) as scope`)) as unknown as {
-      rows: { scope: string | null }[];
-    }
-  ).rows;
+  const [previous] = await queryRows<{ scope: string | null }>(
+    tx,
+    sql`select current_setting('lantern.scope', true) as scope`,
+  );
   await tx.execute(sql`select set_config('lantern.scope', ${scopeSetting(systemScope(reason))}, true)`);
   try {
     return await work();

@@ -9,19 +9,17 @@ import { carers, childLinks, children, childSchools } from '../schema/people.js'
 export type NewChild = typeof children.$inferInsert & { id: string };
 export type NewCarer = Omit<typeof carers.$inferInsert, 'childId'>;
 
-/** Records a child, their school from today, and their parents and carers. No RETURNING: see withScope. */
+/** Records a child and their school from today. No RETURNING: see withScope. */
 export async function insertChild(
   tx: LanternDb,
   child: NewChild,
   school: { urn: number; fromDate: string } | null,
-  carerRows: NewCarer[],
 ): Promise<void> {
   await tx.insert(children).values(child);
   if (school)
     await tx
       .insert(childSchools)
       .values({ childId: child.id, schoolUrn: school.urn, fromDate: school.fromDate });
-  await insertCarers(tx, child.id, carerRows);
 }
 
 export async function insertCarers(tx: LanternDb, childId: string, carerRows: NewCarer[]) {

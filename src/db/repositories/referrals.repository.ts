@@ -77,12 +77,7 @@ export interface NewReferral {
 /** Records a new child and a referral for them, in the caller's transaction. */
 export async function insertReferralWithChild(tx: LanternDb, input: NewReferral): Promise<void> {
   const fromDate = input.referral.receivedAt.toISOString().slice(0, 10);
-  await insertChild(
-    tx,
-    input.child,
-    input.schoolUrn === null ? null : { urn: input.schoolUrn, fromDate },
-    [],
-  );
+  await insertChild(tx, input.child, input.schoolUrn === null ? null : { urn: input.schoolUrn, fromDate });
   // The referral's own school is only for referrals the school made: its senior mental health lead
   // sees those, never a young person's own request or a family's (the child's school is kept apart).
   const referralSchool = input.referral.source === 'school' ? input.schoolUrn : null;

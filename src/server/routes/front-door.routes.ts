@@ -21,7 +21,7 @@ import {
   saveReferralDraft,
 } from '../../services/referrals/referral-drafts.js';
 import { submitPublicReferral, submitStaffReferral } from '../../services/referrals/submit-referral.js';
-import { expectedVersion, IdempotencyKey, IfMatch } from './headers.js';
+import { expectedVersion, IdempotencyKey, IfMatch, withEtag } from './headers.js';
 import { publicOperation, signedInOperation } from './security.js';
 
 const errors = {
@@ -195,17 +195,16 @@ export const frontDoorRoutes: FastifyPluginAsyncZod<{ db: LanternDb; publicPerHo
         response: { 200: Draft, ...errors },
       },
     },
-    async (request, reply) => {
-      const version = expectedVersion(request.headers['if-match']);
-      const draft = await saveReferralDraft(
-        request.ctx,
-        { db },
-        request.params.draftId,
-        version,
-        request.body,
-      );
-      reply.header('etag', `"${draft.version}"`);
-      return draft;
-    },
+    (request, reply) =>
+      withEtag(
+        reply,
+        saveReferralDraft(
+          request.ctx,
+          { db },
+          request.params.draftId,
+          expectedVersion(request.headers['if-match']),
+          request.body,
+        ),
+      ),
   );
 };

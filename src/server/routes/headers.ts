@@ -19,3 +19,13 @@ export function expectedVersion(ifMatch: string | undefined): number {
   }
   return Number(match[1]);
 }
+
+/** Sends a changed resource with its new version as the ETag, for the next If-Match. */
+export async function withEtag<T extends { version: number }>(
+  reply: { header: (name: string, value: string) => unknown },
+  changed: Promise<T>,
+): Promise<T> {
+  const done = await changed;
+  reply.header('etag', `"${done.version}"`);
+  return done;
+}

@@ -31,7 +31,7 @@ import {
 import { nameLeadWorker, recordTriageDecision } from '../../services/referrals/record-decision.js';
 import { listTriageQueue } from '../../services/referrals/triage-queue.js';
 import { getTriageReferral } from '../../services/referrals/triage-referral.js';
-import { expectedVersion, IdempotencyKey, IfMatch } from './headers.js';
+import { expectedVersion, IdempotencyKey, IfMatch, withEtag } from './headers.js';
 import { signedInOperation } from './security.js';
 
 const errors = {
@@ -86,11 +86,7 @@ export const triageRoutes: FastifyPluginAsyncZod<{ db: LanternDb; isProduction: 
         response: { 200: TriageReferral, ...errors },
       },
     },
-    async (request, reply) => {
-      const referral = await getTriageReferral(request.ctx, { db }, request.params.referralId);
-      reply.header('etag', `"${referral.version}"`);
-      return referral;
-    },
+    (request, reply) => withEtag(reply, getTriageReferral(request.ctx, { db }, request.params.referralId)),
   );
 
   app.post(
@@ -106,18 +102,17 @@ export const triageRoutes: FastifyPluginAsyncZod<{ db: LanternDb; isProduction: 
         response: { 200: ReferralChanged, ...errors },
       },
     },
-    async (request, reply) => {
-      const version = expectedVersion(request.headers['if-match']);
-      const changed = await recordTriageDecision(
-        request.ctx,
-        { db },
-        request.params.referralId,
-        version,
-        request.body,
-      );
-      reply.header('etag', `"${changed.version}"`);
-      return changed;
-    },
+    (request, reply) =>
+      withEtag(
+        reply,
+        recordTriageDecision(
+          request.ctx,
+          { db },
+          request.params.referralId,
+          expectedVersion(request.headers['if-match']),
+          request.body,
+        ),
+      ),
   );
 
   app.put(
@@ -133,18 +128,17 @@ export const triageRoutes: FastifyPluginAsyncZod<{ db: LanternDb; isProduction: 
         response: { 200: ReferralChanged, ...errors },
       },
     },
-    async (request, reply) => {
-      const version = expectedVersion(request.headers['if-match']);
-      const changed = await nameLeadWorker(
-        request.ctx,
-        { db },
-        request.params.referralId,
-        version,
-        request.body,
-      );
-      reply.header('etag', `"${changed.version}"`);
-      return changed;
-    },
+    (request, reply) =>
+      withEtag(
+        reply,
+        nameLeadWorker(
+          request.ctx,
+          { db },
+          request.params.referralId,
+          expectedVersion(request.headers['if-match']),
+          request.body,
+        ),
+      ),
   );
 
   app.post(

@@ -31,7 +31,7 @@ async function checkAnswers(
   input: SubmitReferralInput,
   today: string,
   rules: { selfReferralMinAge: number },
-): Promise<number> {
+): Promise<void> {
   const dobProblem = dateOfBirthProblem(input.child.dateOfBirth, today);
   if (dobProblem) throw invalid('child.dateOfBirth', dobProblem);
   const age = ageOn(input.child.dateOfBirth, today);
@@ -69,7 +69,6 @@ async function checkAnswers(
       throw invalid('preferredService', `is only for ages ${service.ageMin} to ${service.ageMax}`);
     }
   }
-  return age;
 }
 
 function acknowledgements(
