@@ -6,9 +6,10 @@ import { openMigratedDatabase } from '../src/db/migrate.js';
 import { buildDemoArea } from '../src/demo/demo-area.js';
 import { writeDemoArea } from '../src/demo/write-demo-area.js';
 import { benchDirectorySearch } from './directory-search.bench.js';
+import { benchWaitingList, type Latency } from './mhst-waiting.js';
 import { benchReferralSubmission } from './referral-submission.js';
 
-// npm run bench [-- [directory|referrals] --seconds 10 --connections 10 --scale 1]; no name runs both.
+// npm run bench [-- [directory|referrals|mhst] --seconds 10 --connections 10 --scale 1]; no name runs all.
 // Each benchmark gets a fresh database: in-memory PGlite, or, when DATABASE_URL names a PostgreSQL
 // server, a throwaway database created on it and dropped afterwards.
 const { values, positionals } = parseArgs({
@@ -17,17 +18,21 @@ const { values, positionals } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     scale: { type: 'string', default: '1' },
+    waiting: { type: 'string', default: '2000' },
+    requests: { type: 'string', default: '200' },
   },
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const scale = Number(values.scale);
-const chosen = new Set(positionals.length > 0 ? positionals : ['directory', 'referrals']);
+const benchmarks = ['directory', 'referrals', 'mhst'];
+const chosen = new Set(positionals.length > 0 ? positionals : benchmarks);
 for (const name of chosen) {
-  if (name !== 'directory' && name !== 'referrals') throw new Error(`no benchmark called ${name}`);
+  if (!benchmarks.includes(name)) throw new Error(`no benchmark called ${name}`);
 }
 const seed = 1;
-const area = buildDemoArea({ seed, scale }).organisations;
+const demo = buildDemoArea({ seed, scale });
+const area = demo.organisations;
 
 interface Figures {
   label: string;
@@ -113,4 +118,42 @@ if (chosen.has('referrals')) {
     const share = figures.endpoint.perSecond / figures.direct.perSecond;
     console.log(`target (a)/(b) >= 0.60: ${share >= 0.6 ? 'met' : 'NOT met'} (${share.toFixed(3)})\n`);
   });
+}
+
+if (chosen.has('mhst')) {
+  for (const concurrency of [1, 4]) {
+    await withFreshDatabase(async (database) => {
+      const figures = await benchWaitingList(database, demo, {
+        waiting: Number(values.waiting),
+        requests: Number(values.requests),
+        concurrency,
+      });
+      console.log(
+        `MHST waiting list and suggestions: ${database.kind}, ${figures.waitingInArea} referrals awaiting allocation in the area, ${figures.waitingInTeam} in the measured team; target p95 <= 200 ms\n`,
+      );
+      const line = (m: Latency) =>
+        `${m.label.padEnd(58)} n=${m.requests}   p50 ${ms(m.p50ms)}   p95 ${ms(m.p95ms)}   p99 ${ms(m.p99ms)}`;
+      for (const m of [
+        figures.listBaseline,
+        figures.list,
+        figures.suggestionsBaseline,
+        figures.suggestions,
+      ]) {
+        console.log(line(m));
+      }
+      console.log('');
+      console.log(
+        `ratio waiting list endpoint / repository p95: ${(figures.list.p95ms / figures.listBaseline.p95ms).toFixed(2)}`,
+      );
+      console.log(
+        `ratio suggestions endpoint / repository p95: ${(figures.suggestions.p95ms / figures.suggestionsBaseline.p95ms).toFixed(2)}`,
+      );
+      for (const m of [figures.list, figures.suggestions]) {
+        console.log(
+          `target p95 <= 200 ms, ${m.label}: ${m.p95ms <= 200 ? 'met' : 'NOT met'} (${m.p95ms.toFixed(1)} ms)`,
+        );
+      }
+      console.log('');
+    });
+  }
 }

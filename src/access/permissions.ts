@@ -19,6 +19,16 @@ export const permissions = [
   'referral:triage',
   'mdt:manage',
   'outbox:read',
+  'waiting-list:read',
+  'allocation:manage',
+  'team:manage-capacity',
+  'caseload:read',
+  'contact:record',
+  'school-work:read',
+  'school-work:record',
+  'consultation-line:use',
+  'survey:manage',
+  'survey:respond',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -42,4 +52,18 @@ export const permissionDescriptions: Record<Permission, string> = {
     'Work the single point of access queue: decide on referrals, name lead workers, merge duplicate records',
   'mdt:manage': 'Hold multi-agency (MDT) meetings: agendas, shared decisions and actions',
   'outbox:read': 'See the messages Lantern has queued to send (development only)',
+  'waiting-list:read':
+    "See a Mental Health Support Team's waiting list, allocations, breach alerts and the week's forecast",
+  'allocation:manage':
+    'Allocate referrals to practitioners or a group, one at a time or in bulk, and reallocate',
+  'team:manage-capacity':
+    "Set practitioners' caseload capacity, school days and each school's link practitioner",
+  'caseload:read': 'See the young people allocated to them',
+  'contact:record': 'Book contacts, record attendance and the milestones that stop the waiting clock',
+  'school-work:read':
+    "See a school's whole-school plan, advice to staff, group sessions, link meetings, survey results and dashboard",
+  'school-work:record': "Record a school's plan actions, advice to staff, group sessions and link meetings",
+  'consultation-line:use': "Log calls to the professionals' consultation line and read the log",
+  'survey:manage': 'Open a school staff confidence survey and share its anonymous link',
+  'survey:respond': 'Answer a school staff confidence survey by its link (anyone with the link)',
 };

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../demo/demo-staff.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { startServer } from '../server/main.js';
+import { runBreachCheck } from '../services/allocation/forecast.js';
 import { verifyAuditChains } from '../services/audit/access-log.js';
 
 const usage = `Usage: lantern <command>
@@ -15,6 +16,7 @@ Commands:
   start                     migrate the database, build the demo area if it is empty, and serve Lantern
   migrate                   apply database migrations and exit
   audit verify              check the access log and audit trail hash chains; exit 1 if broken
+  jobs breach-check         find referrals likely to wait over four weeks unseen; alert team managers
   demo [--seed N] [--scale N]
                             build the fictional demo area into an empty database
 `;
@@ -75,6 +77,18 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await database.close();
       }
+    }
+    case 'jobs': {
+      if (rest[0] !== 'breach-check')
+        throw new UsageError('the jobs command has one job: lantern jobs breach-check');
+      const { database } = await openMigratedDatabase(config);
+      try {
+        const result = await runBreachCheck(database.db, new Date());
+        console.log(`Checked ${result.teams} teams; raised ${result.raised} new breach alerts.`);
+      } finally {
+        await database.close();
+      }
+      return 0;
     }
     case 'demo': {
       const { values } = parseArgs({

@@ -17,6 +17,10 @@ export const ReferralStatusCode = z.enum([
   'accepted',
   'signposted',
   'declined',
+  'allocated',
+  'group-waiting-list',
+  'in-intervention',
+  'discharged',
 ]);
 
 export const TriageQueueQuery = z.object({

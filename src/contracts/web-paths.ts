@@ -31,10 +31,23 @@ export const webPaths = {
   mdtMeetings: '/staff/mdt',
   mdtMeeting: '/staff/mdt/:meetingId',
   outbox: '/staff/dev/outbox',
+  waitingList: '/staff/mhst/:teamId',
+  mhstTeams: '/staff/mhst',
+  allocateReferral: '/staff/mhst/:teamId/referrals/:referralId',
+  teamForecast: '/staff/mhst/:teamId/forecast',
+  teamCapacity: '/staff/mhst/:teamId/capacity',
+  caseload: '/staff/caseload',
+  caseloadReferral: '/staff/caseload/:referralId',
+  schools: '/staff/schools',
+  schoolDashboard: '/staff/schools/:urn',
+  wholeSchool: '/staff/schools/:urn/whole-school',
+  schoolSurveys: '/staff/schools/:urn/surveys',
+  consultationLine: '/staff/consultation-line',
+  staffSurvey: '/survey/:secret',
 } as const;
 
 const patterns = Object.values(webPaths).map(
-  (path) => new RegExp(`^${path.replace(/:[A-Za-z]+/g, '[a-z0-9-]+')}/?$`),
+  (path) => new RegExp(`^${path.replace(/:[A-Za-z]+/g, '[A-Za-z0-9_-]+')}/?$`),
 );
 
 export function isWebPath(pathname: string): boolean {

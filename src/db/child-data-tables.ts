@@ -18,4 +18,11 @@ export const childDataTables = [
   'referral_drafts',
   'outbox_messages',
   'referral_information',
+  'allocations',
+  'allocation_preferences',
+  'breach_alerts',
+  'care_contacts',
+  'episode_milestones',
+  'waiting_pauses',
+  'staff_consultations',
 ];

@@ -11,6 +11,9 @@ import {
   schoolNursingText,
   voluntaryServices,
 } from './demo-directory.js';
+import type { DemoMhstStaff } from './demo-mhst.js';
+import { type DemoSchoolWork, withDemoActivity } from './demo-mhst-activity.js';
+import type { DemoCasework } from './demo-mhst-casework.js';
 import {
   localAuthorityCode,
   localAuthorityName,
@@ -20,7 +23,8 @@ import {
   uniquePlaceName,
 } from './demo-names.js';
 import type { DemoFrontDoor } from './demo-referral-plan.js';
-import { type DemoReferrals, withDemoReferrals } from './demo-referrals.js';
+import type { DemoReferrals } from './demo-referrals.js';
+import { demoSurveySchoolUrn } from './demo-schools-work-surveys.js';
 import { buildDemoStaff } from './demo-staff.js';
 
 export interface DemoOptions {
@@ -29,7 +33,7 @@ export interface DemoOptions {
   scale: number;
   /** The demo's present: referrals arrive up to it. Fixed by default, so the same seed gives the same rows. */
   now?: Date;
-  /** How many months of referrals to make before `now`; 0 for none. */
+  /** How many months of referrals to make before `now`; 0 for none, and then no casework or school work either. */
   referralMonths?: number;
 }
 
@@ -49,6 +53,12 @@ export interface DemoArea {
   frontDoor: DemoFrontDoor;
   /** Children, referrals, triage decisions and MDT meetings of the months before `now`. */
   referrals: DemoReferrals;
+  /** How each MHST is set up: practitioners' capacity, their days in schools, each school's link practitioner. */
+  mhstStaff: DemoMhstStaff;
+  /** The MHSTs' allocations, contacts and clock milestones of accepted referrals. */
+  casework: DemoCasework;
+  /** The MHSTs' whole-school work, consultation line calls and staff confidence surveys. */
+  schoolWork: DemoSchoolWork;
 }
 
 type School = OrganisationsData['schools'][number];
@@ -288,6 +298,7 @@ export function buildDemoArea({
     camhsTeams,
     onlineTeam,
     spaTeam,
+    firstSchoolUrn: demoSurveySchoolUrn(data),
   });
   // Every referral starts with the single point of access; young people 11 and over may ask
   // for help themselves, and triage looks at routine referrals within five working days.
@@ -298,7 +309,8 @@ export function buildDemoArea({
     referencePrefix: 'LV',
   };
   // Referrals come last, so a seed's organisations and staff stay as they were before them.
-  return withDemoReferrals(
+  return withDemoActivity(
+    seed,
     faker,
     { organisations: data, identity, frontDoor },
     { now, months: referralMonths },

@@ -17,6 +17,8 @@ export interface StaffPlan {
   earlyHelpTeams: (Team & { councilId: string })[];
   onlineTeam: Team;
   spaTeam: Team;
+  /** The school whose senior mental health lead is the named demo account: one an MHST serves. */
+  firstSchoolUrn?: number | null;
 }
 
 /** Every demo account's password. The demo area is fictional; never load it next to real data. */
@@ -90,10 +92,20 @@ export function buildDemoStaff(faker: Faker, plan: StaffPlan): IdentityData {
     times(2, () => add('early-help-worker', team.councilId, { teamId: team.id }));
   times(6, () => add('online-counsellor', plan.onlineProviderId, { teamId: plan.onlineTeam.id }));
   times(2, () => add('online-duty-senior', plan.onlineProviderId, { teamId: plan.onlineTeam.id }));
-  for (const council of plan.councils) {
+  // The named lead's school comes first, so that account sees a school with an MHST's work in it.
+  const first = (schools: { urn: number }[]) => schools.some((school) => school.urn === plan.firstSchoolUrn);
+  const councils = [
+    ...plan.councils.filter((c) => first(c.schools)),
+    ...plan.councils.filter((c) => !first(c.schools)),
+  ];
+  for (const council of councils) {
     // GPs, social workers, health visitors and youth justice workers who refer.
     times(2, () => add('professional-referrer', council.id));
-    for (const school of council.schools) {
+    const schools = [
+      ...council.schools.filter((school) => school.urn === plan.firstSchoolUrn),
+      ...council.schools.filter((school) => school.urn !== plan.firstSchoolUrn),
+    ];
+    for (const school of schools) {
       add('senior-mental-health-lead', council.id, { schoolUrn: school.urn });
       add('school-staff-referrer', council.id, { schoolUrn: school.urn });
     }

@@ -24,8 +24,10 @@ import { adminRoutes } from './routes/admin.routes.js';
 import { directoryRoutes } from './routes/directory.routes.js';
 import { frontDoorRoutes } from './routes/front-door.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { mhstRoutes } from './routes/mhst.routes.js';
 import { oidcFromConfig, oidcRoutes, oidcStatusRoutes } from './routes/oidc.routes.js';
 import { referralRoutes } from './routes/referrals.routes.js';
+import { schoolsRoutes } from './routes/schools.routes.js';
 import { securitySchemes } from './routes/security.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { triageRoutes } from './routes/triage.routes.js';
@@ -104,6 +106,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await api.register(referralRoutes, { db });
     await api.register(frontDoorRoutes, { db, publicPerHour: config.PUBLIC_REFERRALS_PER_HOUR });
     await api.register(triageRoutes, { db, isProduction: config.NODE_ENV === 'production' });
+    await api.register(schoolsRoutes, { db });
+    await api.register(mhstRoutes, { db });
   });
 
   await registerWebApp(app, deps.webAppFolder);

@@ -45,6 +45,12 @@ describe('the logger', () => {
   it('keeps the path of a URL without a query as it is', () => {
     expect(pathOnly('/api/health')).toBe('/api/health');
   });
+
+  it('never keeps a survey link’s secret', () => {
+    expect(pathOnly('/api/surveys/Xy_9-abc/responses?x=1')).toBe('/api/surveys/:secret/responses');
+    expect(pathOnly('/survey/Xy_9-abc')).toBe('/survey/:secret');
+    expect(pathOnly('/api/schools/100001/surveys')).toBe('/api/schools/100001/surveys');
+  });
 });
 
 describe('logged errors', () => {

@@ -30,10 +30,14 @@ export const redactedPaths = [
   ].flatMap((field) => [field, `*.${field}`]),
 ];
 
-/** The path without its query string: queries can carry what a person searched for. */
+/**
+ * The path without its query string (queries can carry what a person searched for), and without
+ * a survey link's secret, which would let anyone reading logs answer the survey.
+ */
 export function pathOnly(url: string): string {
   const index = url.indexOf('?');
-  return index === -1 ? url : url.slice(0, index);
+  const path = index === -1 ? url : url.slice(0, index);
+  return path.replace(/^(\/api\/surveys|\/survey)\/[^/]+/, '$1/:secret');
 }
 
 interface ErrorLike {

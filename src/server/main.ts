@@ -5,6 +5,7 @@ import * as identity from '../db/repositories/identity.repository.js';
 import { findArea } from '../db/repositories/organisations.repository.js';
 import { DEFAULT_DEMO_SEED } from '../demo/demo-area.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
+import { runBreachCheck } from '../services/allocation/forecast.js';
 import { dispatchOutbox, notifySender } from '../services/notifications/dispatch-outbox.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -12,25 +13,42 @@ import type { Config } from './config.js';
 /** Sends queued messages every 10 seconds when GOV.UK Notify is configured; otherwise they wait. */
 function startOutboxDispatcher(config: Config, database: Database, log: FastifyInstance['log']) {
   const { NOTIFY_API_KEY, NOTIFY_EMAIL_TEMPLATE_ID, NOTIFY_SMS_TEMPLATE_ID } = config;
-  if (!NOTIFY_API_KEY || !NOTIFY_EMAIL_TEMPLATE_ID || !NOTIFY_SMS_TEMPLATE_ID) return () => {};
+  if (!NOTIFY_API_KEY || !NOTIFY_EMAIL_TEMPLATE_ID || !NOTIFY_SMS_TEMPLATE_ID)
+    return { run: () => {}, stop: () => {} };
   const send = notifySender({
     apiKey: NOTIFY_API_KEY,
     emailTemplateId: NOTIFY_EMAIL_TEMPLATE_ID,
     smsTemplateId: NOTIFY_SMS_TEMPLATE_ID,
     baseUrl: config.NOTIFY_BASE_URL,
   });
+  return every(10_000, log, 'outbox dispatch', () => dispatchOutbox(database.db, send, () => new Date()));
+}
+
+/**
+ * Runs a job now and then every `ms`, never two at once, logging failures without personal data.
+ * Jobs are idempotent (each checks what is already done), so several Lantern processes can run them.
+ */
+function every(ms: number, log: FastifyInstance['log'], name: string, job: () => Promise<unknown>) {
   let running = false;
-  const timer = setInterval(() => {
+  const run = () => {
     if (running) return;
     running = true;
-    dispatchOutbox(database.db, send, () => new Date())
-      .catch((error: unknown) => log.error({ err: error }, 'outbox dispatch failed'))
+    job()
+      .catch((error: unknown) => log.error({ err: error }, `${name} failed`))
       .finally(() => {
         running = false;
       });
-  }, 10_000);
+  };
+  const timer = setInterval(run, ms);
   timer.unref();
-  return () => clearInterval(timer);
+  return { run, stop: () => clearInterval(timer) };
+}
+
+/** The breach-prevention check: at start, then hourly (alerts are raised once per referral). */
+function startBreachCheck(database: Database, log: FastifyInstance['log']) {
+  const job = every(3_600_000, log, 'breach check', () => runBreachCheck(database.db, new Date()));
+  job.run();
+  return job.stop;
 }
 
 export interface RunningServer {
@@ -56,7 +74,8 @@ export async function startServer(config: Config, say: (line: string) => void): 
   const demoAccounts = area?.isFictional ? await identity.demoAccounts(database.db) : [];
   const app = await buildApp(config, { database });
   await app.listen({ port: config.PORT, host: config.HOST });
-  const stopOutbox = startOutboxDispatcher(config, database, app.log);
+  const outbox = startOutboxDispatcher(config, database, app.log);
+  const stopBreachCheck = startBreachCheck(database, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://localhost:${port}`;
@@ -66,7 +85,8 @@ export async function startServer(config: Config, say: (line: string) => void): 
     url,
     demoAccounts,
     async stop() {
-      stopOutbox();
+      outbox.stop();
+      stopBreachCheck();
       await app.close();
       await database.close();
     },

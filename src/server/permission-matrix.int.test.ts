@@ -48,12 +48,79 @@ const bodies: Record<string, object> = {
   'POST /api/mdt/meetings': { heldAt: '2026-12-02T14:00:00Z', agenciesPresent: ['CAMHS'] },
   'POST /api/mdt/meetings/:meetingId/agenda': { referralId: randomUUID() },
   'POST /api/mdt/meetings/:meetingId/agenda/:itemId/outcome': { sharedDecision: 'Early help to lead' },
+  'POST /api/schools/:urn/plan-actions': {
+    tier: 1,
+    action: 'Staff training on low mood',
+    owner: 'Deputy head',
+  },
+  'PUT /api/schools/:urn/plan-actions/:actionId': {
+    action: 'Staff training',
+    owner: 'Deputy head',
+    status: 'done',
+  },
+  'POST /api/schools/:urn/group-sessions': {
+    kind: 'assembly',
+    topic: 'Exam stress',
+    heldAt: '2026-11-20T09:00:00Z',
+    attendeeCount: 180,
+    deliveredBy: 'MHST',
+  },
+  'POST /api/schools/:urn/consultations': {
+    givenAt: '2026-11-20T09:00:00Z',
+    staffRole: 'Head of Year 8',
+    topic: 'Exam season',
+    advice: 'Quiet room at lunch',
+  },
+  'POST /api/schools/:urn/link-meetings': {
+    heldAt: '2026-11-20T09:00:00Z',
+    attendees: ['CAMHS locality team'],
+    discussed: 'Referral routes',
+  },
+  'POST /api/schools/:urn/surveys': { phase: 'before', closesOn: '2026-12-14' },
+  'POST /api/consultation-line/calls': {
+    receivedAt: '2026-11-20T09:00:00Z',
+    callerRole: 'GP',
+    callerOrganisation: 'Vale Road Surgery',
+    question: 'Refer or advise?',
+  },
+  'POST /api/mhst/teams/:teamId/referrals/:referralId/allocations': {
+    kind: 'practitioner',
+    userId: randomUUID(),
+    reason: 'Link practitioner with space',
+  },
+  'PUT /api/mhst/teams/:teamId/referrals/:referralId/preferences': {
+    practitionerGender: 'female',
+    language: null,
+  },
+  'POST /api/mhst/teams/:teamId/bulk-allocations': {
+    items: [{ referralId: randomUUID(), version: 1 }],
+    reason: 'Weekly allocation meeting',
+  },
+  'PUT /api/mhst/teams/:teamId/practitioners/:userId': {
+    caseloadCapacity: 12,
+    gender: null,
+    languages: ['English'],
+    schoolDays: [],
+  },
+  'PUT /api/mhst/teams/:teamId/schools/:urn/link-practitioner': { userId: randomUUID() },
+  'POST /api/caseload/:referralId/contacts': { startsAt: '2026-12-02T10:00:00Z', schoolUrn: null },
+  'PUT /api/caseload/:referralId/contacts/:contactId/attendance': { attendStatus: 'attended' },
+  'POST /api/caseload/:referralId/milestones': {
+    milestone: 'assessment',
+    occurredAt: '2026-11-20T10:00:00Z',
+  },
+  'POST /api/caseload/:referralId/pauses': {
+    startsOn: '2026-11-20T10:00:00Z',
+    endsOn: null,
+    note: 'Exams until the end of the month',
+  },
 };
 
 /** A request that reaches the route's service; ids are made up, so an allowed call answers 404. */
 function sample(route: string) {
   const [method, path = ''] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
-  const url = path.replace(/:\w+/g, () => randomUUID());
+  // A school is named by its URN (a number); every other id is a UUID.
+  const url = path.replace(/:(\w+)/g, (_, name: string) => (name === 'urn' ? '999999' : randomUUID()));
   const payload = bodies[route];
   return { method, url, headers: { 'if-match': '"1"' }, ...(payload ? { payload } : {}) };
 }
@@ -77,6 +144,26 @@ const rowsWhenAllowed: Record<string, number> = {
   'POST /api/children/:childId/merges': 1,
   'POST /api/child-links/:linkId/undo': 1,
   'GET /api/dev/outbox': 1,
+  // A school nobody reaches answers 404 and logs the refusal.
+  'GET /api/schools/:urn/dashboard': 1,
+  'GET /api/schools/:urn/whole-school': 1,
+  'POST /api/schools/:urn/plan-actions': 1,
+  'PUT /api/schools/:urn/plan-actions/:actionId': 1,
+  'POST /api/schools/:urn/group-sessions': 1,
+  'POST /api/schools/:urn/consultations': 1,
+  'POST /api/schools/:urn/link-meetings': 1,
+  'GET /api/schools/:urn/surveys': 1,
+  'POST /api/schools/:urn/surveys': 1,
+  'GET /api/mhst/teams/:teamId/referrals/:referralId': 1,
+  'POST /api/mhst/teams/:teamId/referrals/:referralId/allocations': 1,
+  'PUT /api/mhst/teams/:teamId/referrals/:referralId/preferences': 1,
+  'GET /api/caseload': 1,
+  'GET /api/consultation-line/calls': 1,
+  'GET /api/caseload/:referralId': 1,
+  'POST /api/caseload/:referralId/contacts': 1,
+  'PUT /api/caseload/:referralId/contacts/:contactId/attendance': 1,
+  'POST /api/caseload/:referralId/milestones': 1,
+  'POST /api/caseload/:referralId/pauses': 1,
 };
 
 describe.each(testDatabases)('the permission matrix on $name', (factory) => {

@@ -5,6 +5,7 @@ import { Layout } from './components/layout.js';
 import { FindSupportPage } from './features/find-support/find-support-page.js';
 import { ResultsPage } from './features/find-support/results-page.js';
 import { ServicePage } from './features/find-support/service-page.js';
+import { mhstRoutes } from './features/mhst/mhst-routes.js';
 import { AccessibilityPage } from './features/pages/accessibility-page.js';
 import { HelpNowPage } from './features/pages/help-now-page.js';
 import { HomePage } from './features/pages/home-page.js';
@@ -12,6 +13,7 @@ import { NotFoundPage } from './features/pages/not-found-page.js';
 import { PublicReferPage } from './features/refer/public-refer-page.js';
 import { ReferStartPage } from './features/refer/refer-start-page.js';
 import { ThresholdsPage } from './features/refer/thresholds-page.js';
+import { schoolsRoutes } from './features/schools/schools-routes.js';
 import { AccessLogPage } from './features/staff/access-log-page.js';
 import { AdminTeamsPage } from './features/staff/admin-teams-page.js';
 import { AdminUserPage } from './features/staff/admin-user-page.js';
@@ -85,6 +87,8 @@ export function App() {
           <Route path={webPaths.mdtMeeting} element={<MdtMeetingPage />} />
           <Route path={webPaths.myReferrals} element={<MyReferralsPage />} />
           <Route path={webPaths.outbox} element={<OutboxPage />} />
+          {mhstRoutes}
+          {schoolsRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

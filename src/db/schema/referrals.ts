@@ -44,7 +44,7 @@ export const referrals = pgTable(
       .references(() => organisations.id),
     serviceId: uuid('service_id').references(() => services.id),
     teamId: uuid('team_id').references(() => teams.id),
-    /** The practitioner the referral is allocated to now; referral_workers keeps the history. */
+    /** The practitioner the referral is allocated to now; the allocations table keeps the history. */
     allocatedUserId: uuid('allocated_user_id').references(() => users.id),
     /** The family's single point of contact, who may work for another agency. */
     leadWorkerUserId: uuid('lead_worker_user_id').references(() => users.id),
@@ -72,11 +72,22 @@ export const referrals = pgTable(
     referrerEmail: text('referrer_email'),
     /** Set while triage waits for the referrer's answer; cleared when it arrives (docs/adr/0012). */
     informationRequestedAt: timestamp('information_requested_at', { withTimezone: true }),
+    /**
+     * Kept by the allocation and casework services in the same transaction as the rows they come
+     * from (allocations, care_contacts), so waiting lists read one row per referral: when it was
+     * first allocated, first seen (an attended contact), and the earliest contact booked but not
+     * yet recorded.
+     */
+    allocatedAt: timestamp('allocated_at', { withTimezone: true }),
+    firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
+    bookedContactAt: timestamp('booked_contact_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('referrals_child_idx').on(t.childId),
+    index('referrals_team_status_idx').on(t.teamId, t.status, t.receivedAt),
+    index('referrals_allocated_user_idx').on(t.allocatedUserId, t.status),
     index('referrals_team_idx').on(t.teamId),
     index('referrals_referrer_idx').on(t.referrerUserId),
     index('referrals_status_idx').on(t.status, t.receivedAt),

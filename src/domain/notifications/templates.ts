@@ -25,6 +25,16 @@ export const templates = {
     subject: 'An update from us',
     body: 'Hi. There is an update about your message ({reference}). We will contact you in the way you chose. If you need help now, call 111 or, in an emergency, 999.',
   },
+  /** To a practitioner: a young person was allocated to them. Details only inside Lantern. */
+  'new-allocation': {
+    subject: 'You have a new allocation',
+    body: 'A young person has been allocated to you in {teamName} (reference {reference}). Sign in to Lantern to see who and to book a first appointment.',
+  },
+  /** To a team manager: the breach-prevention check found referrals at risk of waiting over four weeks. */
+  'breach-risk': {
+    subject: '{count} referrals may wait more than four weeks',
+    body: 'The daily check found {count} referrals in {teamName} that are likely to pass four weeks before a first appointment. Sign in to Lantern to see the week ahead and allocate.',
+  },
 } as const;
 
 export type TemplateName = keyof typeof templates;

@@ -107,6 +107,10 @@ describe('statusAfterDecision', () => {
       accepted: closed,
       signposted: closed,
       declined: closed,
+      allocated: closed,
+      'group-waiting-list': closed,
+      'in-intervention': closed,
+      discharged: closed,
     });
   });
 

@@ -12,6 +12,12 @@ export const referralStatuses = {
   accepted: 'Accepted',
   signposted: 'Signposted to other help',
   declined: 'Not accepted',
+  // After acceptance to a Mental Health Support Team (the allocation area moves these).
+  allocated: 'Allocated to a practitioner',
+  'group-waiting-list': 'Waiting for a group to start',
+  'in-intervention': 'Getting help',
+  /** Help finished and the young person discharged (case work, issue 6, records how and why). */
+  discharged: 'Help finished',
 } as const;
 export type ReferralStatus = keyof typeof referralStatuses;
 

@@ -4,6 +4,8 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { sendJson } from '../../api.js';
 import { PageTitle } from '../../components/layout.js';
+import { MhstLinks } from '../mhst/mhst-routes.js';
+import { SchoolsLinks } from '../schools/schools-routes.js';
 import { TriageLinks } from '../triage/triage-links.js';
 import { nextPage } from './sign-in-page.js';
 import { useSession } from './use-session.js';
@@ -49,6 +51,8 @@ export function StaffHomePage() {
         ))}
       </dl>
       <TriageLinks permissions={permissions} />
+      <MhstLinks permissions={permissions} />
+      <SchoolsLinks permissions={permissions} />
       {(permissions.includes('user:read') ||
         permissions.includes('access-log:read') ||
         permissions.includes('team:read')) && (

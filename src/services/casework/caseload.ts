@@ -1,0 +1,115 @@
+import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { recordScope } from '../../access/scope.js';
+import type { Caseload, CaseloadReferral } from '../../contracts/caseload.js';
+import type { LanternDb } from '../../db/client.js';
+import * as casework from '../../db/repositories/casework.repository.js';
+import * as mhst from '../../db/repositories/mhst.repository.js';
+import * as waiting from '../../db/repositories/waiting.repository.js';
+import { withScope } from '../../db/scoped.js';
+import { AppError } from '../../domain/app-error.js';
+import { DEFAULT_PACE } from '../../domain/waiting/breach-forecast.js';
+import type { AttendStatus, Milestone } from '../../domain/waiting/clocks.js';
+import { addLondonDays } from '../../domain/waiting/london-days.js';
+import { allocationRecords, clocksOfReferral } from '../allocation/allocation-view.js';
+import { waitingEntry } from '../allocation/team-reach.js';
+import { trayStatus } from '../allocation/waiting-list.js';
+import { withReferralAccess } from '../audit/referral-access.js';
+
+const onCaseload = [trayStatus.allocated, trayStatus['in-intervention']];
+
+export const notOnCaseload = () =>
+  new AppError('not-found', 'There is no such young person on your caseload, or they are not yours to see.');
+
+export function practitionerId(ctx: ServiceContext): string {
+  if (ctx.actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
+  return ctx.actor.userId;
+}
+
+/**
+ * The young people allocated to this practitioner, longest waiting first. New allocations (in the
+ * last 7 days, nothing booked yet) are marked so the practitioner gets in touch first.
+ */
+export async function getCaseload(ctx: ServiceContext, deps: { db: LanternDb }): Promise<Caseload> {
+  await authorise(ctx, 'caseload:read');
+  const userId = practitionerId(ctx);
+  const now = ctx.now();
+  const weekAgo = addLondonDays(now, -7);
+  const result = await withScope(deps.db, recordScope(ctx.actor), async (tx) => {
+    const rows = await waiting.waitingRows(tx, { statuses: onCaseload, allocatedUserId: userId });
+    const capacity = await mhst.capacityOf(tx, userId);
+    return {
+      capacity,
+      items: rows.map((row) => ({
+        ...waitingEntry(row, now, DEFAULT_PACE),
+        isNew:
+          row.allocatedAt !== null &&
+          row.allocatedAt >= weekAgo &&
+          row.nextContactAt === null &&
+          row.firstContactAt === null,
+      })),
+    };
+  });
+  await ctx.recordAccess({
+    subjectKind: 'caseload',
+    subjectId: userId,
+    action: 'caseload:read',
+    outcome: 'allowed',
+    basis: `listed ${result.items.length}`,
+  });
+  return result;
+}
+
+/** One young person on the caseload: clocks in every view, contacts, milestones, allocation history. */
+export async function getCaseloadReferral(
+  ctx: ServiceContext,
+  deps: { db: LanternDb },
+  referralId: string,
+): Promise<CaseloadReferral> {
+  await authorise(ctx, 'caseload:read');
+  const now = ctx.now();
+  return withReferralAccess(ctx, referralId, 'caseload:read', 'caseload', (found) =>
+    withScope(deps.db, recordScope(ctx.actor), async (tx) => {
+      const [row] = await waiting.waitingRows(tx, {
+        statuses: [...onCaseload, trayStatus['group-waiting-list']],
+        referralIds: [referralId],
+      });
+      if (!row) throw notOnCaseload();
+      found();
+      const [clocks, contacts, milestones, pauses, history, schools] = await Promise.all([
+        clocksOfReferral(tx, row, now),
+        casework.contactsOf(tx, [referralId]),
+        casework.milestonesOf(tx, [referralId]),
+        casework.pausesOf(tx, [referralId]),
+        mhst.allocationsOf(tx, [referralId]),
+        row.teamId ? mhst.schoolsOfTeam(tx, row.teamId) : Promise.resolve([]),
+      ]);
+      return {
+        referral: waitingEntry(row, now, DEFAULT_PACE),
+        needDescription: row.needDescription,
+        clocks,
+        contacts: contacts.map(({ contact, schoolName, practitionerName }) => ({
+          id: contact.id,
+          version: contact.version,
+          startsAt: contact.startsAt.toISOString(),
+          schoolName,
+          kind: contact.kind as 'one-to-one' | 'group-therapy',
+          attendStatus: contact.attendStatus as AttendStatus | null,
+          practitionerName,
+        })),
+        milestones: milestones.map((m) => ({
+          id: m.id,
+          milestone: m.milestone as Milestone,
+          occurredAt: m.occurredAt.toISOString(),
+        })),
+        pauses: pauses.map((p) => ({
+          id: p.id,
+          startsOn: p.startsOn.toISOString(),
+          endsOn: p.endsOn?.toISOString() ?? null,
+          note: p.note,
+        })),
+        allocations: allocationRecords(history),
+        schools,
+      };
+    }),
+  );
+}
