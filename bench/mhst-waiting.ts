@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { systemScope } from '../src/access/scope.js';
+import { WAITING_PAGE_SIZE } from '../src/contracts/mhst.js';
 import { insertInChunks } from '../src/db/bulk-insert.js';
 import type { Database } from '../src/db/client.js';
 import * as waiting from '../src/db/repositories/waiting.repository.js';
@@ -57,13 +58,14 @@ async function measure(
   return quantiles(label, samples);
 }
 
-/** Adds `total` referrals accepted to MHST teams and waiting, spread over every MHST school. */
-async function addWaitingReferrals(database: Database, area: DemoArea, total: number, now: Date) {
+/** Tops the demo area up to `wanted` referrals awaiting allocation, spread over every MHST school. */
+export async function addWaitingReferrals(database: Database, area: DemoArea, wanted: number, now: Date) {
   const served = await withScope(database.db, systemScope('benchmark'), (tx) =>
     tx.select().from(teamSchools),
   );
   const service = area.organisations.services.find((s) => s.kind === 'mhst');
   if (!service?.id) throw new Error('the demo area has no MHST service');
+  const total = wanted - (await awaitingAllocation(database, service.id));
   const mhstTeams = new Set(
     area.organisations.teams.filter((t) => t.serviceId === service.id).map((t) => t.id),
   );
@@ -100,6 +102,17 @@ async function addWaitingReferrals(database: Database, area: DemoArea, total: nu
     await insertInChunks(tx, children, kids);
     await insertInChunks(tx, referrals, rows);
   });
+}
+
+/** Referrals accepted to the MHST service and not yet allocated, across the area. */
+async function awaitingAllocation(database: Database, serviceId: string): Promise<number> {
+  const rows = await withScope(database.db, systemScope('benchmark'), (tx) =>
+    tx
+      .select({ id: referrals.id })
+      .from(referrals)
+      .where(and(eq(referrals.status, 'accepted'), eq(referrals.serviceId, serviceId))),
+  );
+  return rows.length;
 }
 
 /** Signs the named team manager in (password and TOTP) and returns the cookie and their team. */
@@ -141,8 +154,9 @@ export async function benchWaitingList(
       waiting.waitingRows(tx, { teamId, statuses: ['accepted'] }),
     );
     const ids = trayRows.map((r) => r.referralId);
-    const total = await withScope(database.db, scope, (tx) =>
-      tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.status, 'accepted')),
+    const waitingInArea = await awaitingAllocation(
+      database,
+      area.organisations.services.find((s) => s.kind === 'mhst')?.id ?? '',
     );
     const get = async (url: string) => {
       const response = await app.inject({ url, headers: { cookie } });
@@ -152,10 +166,10 @@ export async function benchWaitingList(
     const label = (what: string) => `${what} (${concurrency} at once)`;
     const figures = {
       waitingInTeam: trayRows.length,
-      waitingInArea: total.length,
+      waitingInArea,
       listBaseline: await measure(label('waiting list: repository reads only'), requests, concurrency, () =>
         withScope(database.db, scope, async (tx) => {
-          await waiting.waitingRows(tx, { teamId, statuses: ['accepted'] });
+          await waiting.waitingRows(tx, { teamId, statuses: ['accepted'], limit: WAITING_PAGE_SIZE });
           await waiting.statusCounts(tx, teamId, [
             'accepted',
             'allocated',

@@ -1,13 +1,9 @@
-import { chromium, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { MhstTeamList, TeamCapacity, WaitingList } from '../src/contracts/mhst.js';
-import { openMigratedDatabase } from '../src/db/migrate.js';
 import { buildDemoArea } from '../src/demo/demo-area.js';
-import { writeDemoArea } from '../src/demo/write-demo-area.js';
-import { buildApp } from '../src/server/app.js';
-import { testConfig } from '../src/server/config.js';
 import { runBreachCheck } from '../src/services/allocation/forecast.js';
-import { chromiumPath, expectNoAxeViolations, JOURNEY_SEED, type Journey } from './support.js';
+import { expectNoAxeViolations, JOURNEY_SEED, type Journey, startJourney } from './support.js';
 
 // Shared steps for the Mental Health Support Team journeys (mhst-allocation.e2e.ts, caseload.e2e.ts).
 
@@ -17,37 +13,8 @@ const identity = buildDemoArea({ seed: JOURNEY_SEED, scale: 1 }).identity;
  * Like startJourney, but the hourly breach check has run once on the demo area, as it does when
  * Lantern starts, so the team has open alerts to see and acknowledge.
  */
-export async function startJourneyWithBreachCheck(): Promise<Journey> {
-  const { database } = await openMigratedDatabase({ dataDir: 'memory://' });
-  await writeDemoArea(database, { seed: JOURNEY_SEED, scale: 1 });
-  await runBreachCheck(database.db, new Date());
-  const app = await buildApp(testConfig(), { database });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    // As in startJourney: without these, Chromium keeps trying to reach Google's hosts.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    browser,
-    async close() {
-      await browser.close();
-      await app.close();
-      await database.close();
-    },
-  };
+export function startJourneyWithBreachCheck(): Promise<Journey> {
+  return startJourney({ prepare: (database) => runBreachCheck(database.db, new Date()) });
 }
 
 /** A demo account's name as the pages show it. */

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Database } from '../src/db/client.js';
 import { openMigratedDatabase } from '../src/db/migrate.js';
 import { DEFAULT_DEMO_SEED } from '../src/demo/demo-area.js';
 import { writeDemoArea } from '../src/demo/write-demo-area.js';
@@ -20,7 +21,9 @@ export interface Journey {
 export const JOURNEY_SEED = DEFAULT_DEMO_SEED;
 
 /** Lantern on the demo area, listening on a free port, with a headless Chromium to drive it. */
-export async function startJourney(options: { config?: Partial<Config> } = {}): Promise<Journey> {
+export async function startJourney(
+  options: { config?: Partial<Config>; prepare?: (database: Database) => Promise<unknown> } = {},
+): Promise<Journey> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium not found at ${chromiumPath}: run apt-get install chromium, or set CHROMIUM_PATH`,
@@ -28,6 +31,7 @@ export async function startJourney(options: { config?: Partial<Config> } = {}): 
   }
   const { database } = await openMigratedDatabase({ dataDir: 'memory://' });
   await writeDemoArea(database, { seed: JOURNEY_SEED, scale: 1 });
+  await options.prepare?.(database);
   const config = testConfig(options.config);
   const app = await buildApp(config, { database });
   await app.listen({ port: 0, host: '127.0.0.1' });

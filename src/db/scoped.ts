@@ -35,7 +35,8 @@ export function withScope<T>(
  * puts the person's scope back. For the one step a person may take that moves a row out of their own
  * sight (accepting a referral to another service): PostgreSQL checks an updated row against the
  * SELECT policies too, so the hand-over cannot be written under the scope that loses it. The caller
- * must already have found the row within the person's scope.
+ * must already have found the row within the person's scope. Never run it alongside other queries
+ * on the same transaction (no Promise.all): the system scope holds for the transaction meanwhile.
  */
 export async function asSystemWithin<T>(tx: LanternDb, reason: string, work: () => Promise<T>): Promise<T> {
   const [previous] = await queryRows<{ scope: string | null }>(

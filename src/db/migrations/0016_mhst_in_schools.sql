@@ -253,7 +253,9 @@ CREATE INDEX "group_sessions_school_idx" ON "group_sessions" USING btree ("schoo
 CREATE INDEX "school_link_meetings_school_idx" ON "school_link_meetings" USING btree ("school_urn","held_at");--> statement-breakpoint
 CREATE INDEX "school_plan_actions_school_idx" ON "school_plan_actions" USING btree ("school_urn");--> statement-breakpoint
 CREATE INDEX "staff_consultations_school_idx" ON "staff_consultations" USING btree ("school_urn","given_at");--> statement-breakpoint
-CREATE INDEX "referrals_team_status_idx" ON "referrals" USING btree ("team_id","status","received_at");--> statement-breakpoint
+CREATE INDEX "carers_phone_idx" ON "carers" USING btree ("phone");--> statement-breakpoint
+CREATE INDEX "carers_email_idx" ON "carers" USING btree ("email");--> statement-breakpoint
+CREATE INDEX "referrals_team_status_idx" ON "referrals" USING btree ("team_id","status","received_at","id");--> statement-breakpoint
 CREATE INDEX "referrals_allocated_user_idx" ON "referrals" USING btree ("allocated_user_id","status");
 --> statement-breakpoint
 -- Forced row-level security (see 0006, 0015): allocations, contacts, milestones, pauses and breach

@@ -131,16 +131,25 @@ export async function relatedPractitioners(tx: LanternDb, referralId: string, ch
     select distinct a.user_id from allocations a join referrals r on r.id = a.referral_id
     where r.child_id = ${childId} and r.id <> ${referralId} and a.user_id is not null`,
   );
-  const siblings = await queryRows<{ user_id: string }>(
+  // Brothers and sisters: children whose carer shares a phone or email with one of this child's
+  // carers. Looked up by value through the carers indexes, so row security runs on matches only.
+  const mine = await queryRows<{ phone: string | null; email: string | null }>(
     tx,
-    sql`
-    select distinct a.user_id from carers mine
-    join carers theirs on theirs.child_id <> mine.child_id
-      and ((mine.phone is not null and theirs.phone = mine.phone) or (mine.email is not null and lower(theirs.email) = lower(mine.email)))
-    join referrals r on r.child_id = theirs.child_id
-    join allocations a on a.referral_id = r.id and a.user_id is not null
-    where mine.child_id = ${childId}`,
+    sql`select phone, email from carers where child_id = ${childId}`,
   );
+  const phones = mine.flatMap((c) => (c.phone ? [c.phone] : []));
+  const emails = mine.flatMap((c) => (c.email ? [c.email] : []));
+  const siblings =
+    phones.length + emails.length === 0
+      ? []
+      : await queryRows<{ user_id: string }>(
+          tx,
+          sql`select distinct a.user_id from carers theirs
+            join referrals r on r.child_id = theirs.child_id
+            join allocations a on a.referral_id = r.id and a.user_id is not null
+            where theirs.child_id <> ${childId}
+              and (theirs.phone = any(${sql.param(phones)}::text[]) or theirs.email = any(${sql.param(emails)}::text[]))`,
+        );
   return {
     previousPractitionerIds: previous.map((r) => r.user_id),
     siblingPractitionerIds: siblings.map((r) => r.user_id),

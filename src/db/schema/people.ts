@@ -76,7 +76,12 @@ export const carers = pgTable(
     doNotShareReason: text('do_not_share_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('carers_child_idx').on(t.childId)],
+  (t) => [
+    index('carers_child_idx').on(t.childId),
+    // Brothers and sisters are found by a carer's phone or email (allocation suggestions).
+    index('carers_phone_idx').on(t.phone),
+    index('carers_email_idx').on(t.email),
+  ],
 );
 
 /**

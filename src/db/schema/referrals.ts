@@ -86,7 +86,8 @@ export const referrals = pgTable(
   },
   (t) => [
     index('referrals_child_idx').on(t.childId),
-    index('referrals_team_status_idx').on(t.teamId, t.status, t.receivedAt),
+    // A tray of a team's waiting list, oldest first, read a page at a time.
+    index('referrals_team_status_idx').on(t.teamId, t.status, t.receivedAt, t.id),
     index('referrals_allocated_user_idx').on(t.allocatedUserId, t.status),
     index('referrals_team_idx').on(t.teamId),
     index('referrals_referrer_idx').on(t.referrerUserId),

@@ -6,7 +6,7 @@ import * as casework from '../../db/repositories/casework.repository.js';
 import * as mhst from '../../db/repositories/mhst.repository.js';
 import * as referralsRepo from '../../db/repositories/referrals.repository.js';
 import * as waiting from '../../db/repositories/waiting.repository.js';
-import { withScope } from '../../db/scoped.js';
+import { asSystemWithin, withScope } from '../../db/scoped.js';
 import { type Suggestion, suggestPractitioners } from '../../domain/allocation/suggestions.js';
 import { AppError } from '../../domain/app-error.js';
 import type { AttendStatus, Milestone } from '../../domain/waiting/clocks.js';
@@ -129,8 +129,10 @@ export async function getAllocationView(
         practitionerGender: (saved?.practitionerGender as Preferences['practitionerGender']) ?? null,
         language: saved?.language ?? null,
       };
-      const [pace, suggestions, history, clocks, groups] = await Promise.all([
-        paceOf(tx, teamId, now, deps.db),
+      // The team's pace is a figure about the whole team (see getWaitingList). Read on its own, never
+      // alongside other queries: the system scope holds for the whole transaction while it runs.
+      const pace = await asSystemWithin(tx, 'team pace', () => paceOf(tx, teamId, now, deps.db));
+      const [suggestions, history, clocks, groups] = await Promise.all([
         suggestionsFor(tx, teamId, row, preferences),
         mhst.allocationsOf(tx, [referralId]),
         clocksOfReferral(tx, row, now),

@@ -5,7 +5,7 @@ import type { LanternDb } from '../../db/client.js';
 import * as mhst from '../../db/repositories/mhst.repository.js';
 import * as outbox from '../../db/repositories/outbox.repository.js';
 import * as waiting from '../../db/repositories/waiting.repository.js';
-import { withScope } from '../../db/scoped.js';
+import { asSystemWithin, withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { breachRisk, type WaitingReferral, weekForecast } from '../../domain/waiting/breach-forecast.js';
 import { recordChange } from '../audit/record-change.js';
@@ -39,11 +39,10 @@ export async function getTeamForecast(
   const now = ctx.now();
   const result = await withScope(deps.db, recordScope(ctx.actor), async (tx) => {
     const team = await teamInReach(ctx, tx, 'waiting-list:read', teamId);
-    const [rows, pace, alerts] = await Promise.all([
-      waiting.waitingRows(tx, { teamId, statuses: notYetSeen }),
-      paceOf(tx, teamId, now, deps.db),
-      mhst.openBreachAlerts(tx, teamId),
-    ]);
+    // The pace is a figure about the whole team: read on its own under a system scope (see getWaitingList).
+    const pace = await asSystemWithin(tx, 'team pace', () => paceOf(tx, teamId, now, deps.db));
+    const rows = await waiting.waitingRows(tx, { teamId, statuses: notYetSeen });
+    const alerts = await mhst.openBreachAlerts(tx, teamId);
     const byId = new Map(rows.map((r) => [r.referralId, r]));
     const name = (id: string) => {
       const row = byId.get(id);

@@ -10,7 +10,7 @@ import {
 import type { LanternDb } from '../../db/client.js';
 import * as mhst from '../../db/repositories/mhst.repository.js';
 import * as waiting from '../../db/repositories/waiting.repository.js';
-import { withScope } from '../../db/scoped.js';
+import { asSystemWithin, withScope } from '../../db/scoped.js';
 import { type TeamPace, teamPace } from '../../domain/waiting/breach-forecast.js';
 import { addLondonDays } from '../../domain/waiting/london-days.js';
 import { teamInReach, teamsInReach, waitingEntry } from './team-reach.js';
@@ -88,13 +88,20 @@ export async function getWaitingList(
       limit: WAITING_PAGE_SIZE,
       offset: (query.page - 1) * WAITING_PAGE_SIZE,
     });
-    const counts = await waiting.statusCounts(tx, teamId, Object.values(trayStatus));
-    const total = query.schoolUrn
-      ? await waiting.countRows(tx, filter)
-      : (counts.get(trayStatus[query.tray]) ?? 0);
+    // Counts, the pace and the number of alerts are figures about the whole team, which this person
+    // may see (teamInReach): read without re-testing each row's security, a per-row cost.
+    const { counts, total, pace, openAlerts } = await asSystemWithin(tx, 'waiting-list figures', async () => {
+      const counts = await waiting.statusCounts(tx, teamId, Object.values(trayStatus));
+      return {
+        counts,
+        total: query.schoolUrn
+          ? await waiting.countRows(tx, filter)
+          : (counts.get(trayStatus[query.tray]) ?? 0),
+        pace: await paceOf(tx, teamId, now, deps.db),
+        openAlerts: (await mhst.openBreachAlerts(tx, teamId)).length,
+      };
+    });
     const schools = await mhst.schoolsOfTeam(tx, teamId);
-    const pace = await paceOf(tx, teamId, now, deps.db);
-    const openAlerts = (await mhst.openBreachAlerts(tx, teamId)).length;
     return {
       team: { id: team.id, name: team.name },
       tray: query.tray,

@@ -1,13 +1,14 @@
 import { Link, useParams } from 'react-router';
 import type { AllocationView } from '../../../contracts/mhst.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { useNotice } from '../../components/notice.js';
 import { SummaryList } from '../triage/fields.js';
 import { needWords, priorityWords } from '../triage/referral-words.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
 import { formatDate, statusWords } from '../triage/triage-view.js';
 import { ClocksSection } from './clocks-section.js';
 import { GroupForm } from './group-form.js';
-import { AllocationHistory, RagTag, useNotice } from './mhst-parts.js';
+import { AllocationHistory, RagTag } from './mhst-parts.js';
 import { useAllocationView, useRefreshMhst } from './mhst-queries.js';
 import { isAtRiskShown, waitingListPath } from './mhst-view.js';
 import { PreferencesForm } from './preferences-form.js';
@@ -57,12 +58,7 @@ export function AllocationPage() {
     void refresh();
     notice.announce({
       kind: 'stale',
-      body: (
-        <p className="nhsuk-notification-banner__heading">
-          Someone else changed this referral while you were looking at it, so it was not allocated. Here is
-          the latest: check it and try again.
-        </p>
-      ),
+      body: 'Someone else changed this referral while you were looking at it, so it was not allocated. Here is the latest: check it and try again.',
     });
   }
 

@@ -5,11 +5,12 @@ import type { TeamCapacity } from '../../../contracts/mhst.js';
 import { sendJson } from '../../api.js';
 import { ErrorSummary, SelectField, useFormErrors } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { useNotice } from '../../components/notice.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
 import { hasPermission } from '../triage/triage-view.js';
 import { problemLines } from './mhst-forms.js';
-import { TeamPagesNav, useNotice } from './mhst-parts.js';
+import { TeamPagesNav } from './mhst-parts.js';
 import { useCapacity, useRefreshMhst } from './mhst-queries.js';
 import { caseloadOf, genderWords, languageWords, schoolDaysBySchool, waitingListPath } from './mhst-view.js';
 import { PractitionerForm } from './practitioner-form.js';
@@ -29,18 +30,13 @@ export function CapacityPage() {
 
   function saved(text: string) {
     void refresh();
-    notice.announce({ kind: 'saved', body: <p className="nhsuk-notification-banner__heading">{text}</p> });
+    notice.announce({ kind: 'saved', body: text });
   }
   function stale() {
     void refresh();
     notice.announce({
       kind: 'stale',
-      body: (
-        <p className="nhsuk-notification-banner__heading">
-          Someone else changed these details while you were looking at them. Here are the latest: check them
-          and try again.
-        </p>
-      ),
+      body: 'Someone else changed these details while you were looking at them. Here are the latest: check them and try again.',
     });
   }
 

@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import type { CaseloadReferral } from '../../../contracts/caseload.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { useNotice } from '../../components/notice.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
 import { SummaryList } from '../triage/fields.js';
 import { needWords, priorityWords } from '../triage/referral-words.js';
@@ -10,7 +11,7 @@ import { formatDate, hasPermission, statusWords } from '../triage/triage-view.js
 import { appointmentWords, attendWords } from './clock-words.js';
 import { ClocksSection } from './clocks-section.js';
 import { AttendanceForm, BookContactForm } from './contact-forms.js';
-import { AllocationHistory, useNotice } from './mhst-parts.js';
+import { AllocationHistory } from './mhst-parts.js';
 import { useCaseloadReferral, useRefreshMhst } from './mhst-queries.js';
 import { hasStarted } from './mhst-view.js';
 import { MilestoneSection, PauseSection } from './progress-forms.js';
@@ -42,18 +43,13 @@ export function CaseloadReferralPage() {
 
   function saved(text: string) {
     void refresh();
-    notice.announce({ kind: 'saved', body: <p className="nhsuk-notification-banner__heading">{text}</p> });
+    notice.announce({ kind: 'saved', body: text });
   }
   function stale() {
     void refresh();
     notice.announce({
       kind: 'stale',
-      body: (
-        <p className="nhsuk-notification-banner__heading">
-          Someone else changed this appointment while you were looking at it. Here is the latest: check it and
-          try again.
-        </p>
-      ),
+      body: 'Someone else changed this appointment while you were looking at it. Here is the latest: check it and try again.',
     });
   }
 

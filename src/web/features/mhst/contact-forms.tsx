@@ -2,7 +2,8 @@ import { type FormEvent, useRef, useState } from 'react';
 import type { CaseloadReferral, ContactChanged, ContactOut } from '../../../contracts/caseload.js';
 import { type AttendStatus, attendStatuses } from '../../../domain/waiting/clocks.js';
 import { sendJson } from '../../api.js';
-import { ErrorSummary, RadiosField, SelectField, TextField, useFormErrors } from '../../components/form.js';
+import { DateTimeField } from '../../components/date-time-field.js';
+import { ErrorSummary, RadiosField, SelectField, useFormErrors } from '../../components/form.js';
 import { keyFor, newIdempotencyKey } from '../triage/triage-view.js';
 import { appointmentWords, attendWords } from './clock-words.js';
 import { type BookingForm, checkBooking, isStale, problemLines } from './mhst-forms.js';
@@ -66,37 +67,20 @@ export function BookContactForm({
     }
   }
 
-  const dateError = errorFor('book-date');
   return (
     <form onSubmit={submit} noValidate aria-labelledby="book-heading">
       <h2 id="book-heading">Book an appointment</h2>
       <ErrorSummary errors={errors} ref={summaryRef} />
-      <div className={`nhsuk-form-group${dateError ? ' nhsuk-form-group--error' : ''}`}>
-        <fieldset className="nhsuk-fieldset" aria-describedby={dateError ? 'book-date-error' : undefined}>
-          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">When is it?</legend>
-          {dateError && (
-            <span className="nhsuk-error-message" id="book-date-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {dateError}
-            </span>
-          )}
-          <TextField
-            id="book-date"
-            label="Date"
-            type="date"
-            width={10}
-            value={form.date}
-            onChange={(e) => setForm({ ...form, date: e.target.value })}
-          />
-          <TextField
-            id="book-time"
-            label="Time (UK time)"
-            type="time"
-            width={5}
-            value={form.time}
-            onChange={(e) => setForm({ ...form, time: e.target.value })}
-          />
-        </fieldset>
-      </div>
+      <DateTimeField
+        id="book-date"
+        timeId="book-time"
+        legend="When is it?"
+        error={errorFor('book-date')}
+        date={form.date}
+        time={form.time}
+        onDate={(date) => setForm({ ...form, date })}
+        onTime={(time) => setForm({ ...form, time })}
+      />
       <SelectField
         id="book-place"
         label="Where is it?"

@@ -3,12 +3,13 @@ import { Link, useParams } from 'react-router';
 import type { TeamForecast } from '../../../contracts/mhst.js';
 import { sendJson } from '../../api.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { useNotice } from '../../components/notice.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
 import { hasPermission } from '../triage/triage-view.js';
 import { dayWords, weekdayWords } from './clock-words.js';
 import { problemLines } from './mhst-forms.js';
-import { TeamPagesNav, useNotice } from './mhst-parts.js';
+import { TeamPagesNav } from './mhst-parts.js';
 import { useForecast, useRefreshMhst } from './mhst-queries.js';
 import { allocatePath, basisWords, paceWords, plural, waitingListPath } from './mhst-view.js';
 
@@ -110,11 +111,7 @@ function Alerts({
       );
       notice.announce({
         kind: 'saved',
-        body: (
-          <p className="nhsuk-notification-banner__heading">
-            The alert for {alert.reference} was acknowledged.
-          </p>
-        ),
+        body: `The alert for ${alert.reference} was acknowledged.`,
       });
       await refresh();
     } catch (error) {

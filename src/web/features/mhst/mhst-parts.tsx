@@ -1,4 +1,3 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { AllocationView, WaitingEntry } from '../../../contracts/mhst.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
@@ -14,51 +13,6 @@ import {
 import './mhst.css';
 
 // Pieces shared by the MHST and caseload pages.
-
-export interface Notice {
-  kind: 'saved' | 'stale' | 'info';
-  title?: string;
-  body: ReactNode;
-}
-
-/**
- * A notification banner that takes focus once drawn, so a screen reader announces what happened
- * (saved, or someone else's change) and a keyboard user carries on from there.
- */
-export function useNotice() {
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [shown, setShown] = useState(0);
-  const banner = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (shown === 0) return;
-    banner.current?.focus();
-    banner.current?.scrollIntoView?.();
-  }, [shown]);
-  const element = notice ? (
-    <div
-      className={`nhsuk-notification-banner${notice.kind === 'saved' ? ' nhsuk-notification-banner--success' : ''}`}
-      role="alert"
-      aria-labelledby="notice-title"
-      tabIndex={-1}
-      ref={banner}
-    >
-      <div className="nhsuk-notification-banner__header">
-        <h2 className="nhsuk-notification-banner__title" id="notice-title">
-          {notice.title ?? (notice.kind === 'saved' ? 'Done' : 'Important')}
-        </h2>
-      </div>
-      <div className="nhsuk-notification-banner__content">{notice.body}</div>
-    </div>
-  ) : null;
-  return {
-    element,
-    announce(next: Notice) {
-      setNotice(next);
-      setShown((n) => n + 1);
-    },
-    clear: () => setNotice(null),
-  };
-}
 
 export function RagTag({ rag }: { rag: WaitingEntry['rag'] }) {
   const tag = ragTag(rag);

@@ -1,7 +1,7 @@
 import { Fragment, lazy } from 'react';
-import { Link, Route } from 'react-router';
+import { Route } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
-import { hasPermission } from '../triage/triage-view.js';
+import { PermittedLinks } from '../../components/permitted-links.js';
 
 // The MHST and caseload pages load on first visit, keeping the public pages' bundle small.
 const MhstTeamsPage = lazy(() => import('./mhst-teams-page.js').then((m) => ({ default: m.MhstTeamsPage })));
@@ -38,18 +38,5 @@ const links = [
 
 /** Links on the staff home page for people who work in an MHST, each shown only with its permission. */
 export function MhstLinks({ permissions }: { permissions: readonly string[] }) {
-  const shown = links.filter((link) => hasPermission(permissions, link.permission));
-  if (shown.length === 0) return null;
-  return (
-    <>
-      <h2>Mental Health Support Teams</h2>
-      <ul>
-        {shown.map((link) => (
-          <li key={link.to}>
-            <Link to={link.to}>{link.text}</Link>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+  return <PermittedLinks heading="Mental Health Support Teams" links={links} permissions={permissions} />;
 }

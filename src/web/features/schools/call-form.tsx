@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { CallLogged, CreateConsultationCallInput } from '../../../contracts/schools.js';
 import { consultationOutcomeLabels, consultationOutcomes } from '../../../domain/schools/whole-school.js';
+import { DateTimeField } from '../../components/date-time-field.js';
 import { ErrorSummary, RadiosField, SelectField, TextField } from '../../components/form.js';
+import type { Notice } from '../../components/notice.js';
 import { useSchools } from '../refer/queries.js';
 import { TextareaField } from '../triage/fields.js';
 import { checkCall, type CallForm as Form } from './schools-forms.js';
-import { DateTimeField, type Notice } from './schools-parts.js';
 import { londonNow, minutesWords } from './schools-view.js';
 import { useRecordForm } from './use-record-form.js';
 
@@ -53,7 +54,8 @@ export function CallForm({ onLogged }: { onLogged: (notice: Notice) => void }) {
     onRecorded: (body, answer) =>
       onLogged({
         kind: 'saved',
-        text:
+        title: 'Saved',
+        body:
           answer.responseMinutes === null
             ? `Call from the ${body.callerRole} logged. No advice time was given, so it has no response time.`
             : `Call from the ${body.callerRole} logged. Response time: ${minutesWords(answer.responseMinutes)}.`,

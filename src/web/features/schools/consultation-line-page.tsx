@@ -4,13 +4,14 @@ import type { ConsultationCallList } from '../../../contracts/schools.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { TextField } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { type Notice, useNotice } from '../../components/notice.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
 import { formatCalendarDate, formatDateTime } from '../triage/triage-view.js';
 import { CallForm } from './call-form.js';
-import { type Notice, NoticeBanner, useNotice } from './schools-parts.js';
 import { useCalls, useRefreshCalls } from './schools-queries.js';
 import { countWords, minutesWords, parseCallRange, problemLines, statusOf } from './schools-view.js';
+import './schools.css';
 
 /**
  * The professionals' consultation line: log a call, and read the calls in a range of days with how
@@ -22,7 +23,7 @@ export function ConsultationLinePage() {
   const { allowed, gate } = useStaffAccess('consultation-line:use', 'use the consultation line');
   const calls = useCalls(range, allowed);
   const refresh = useRefreshCalls();
-  const { notice, banner, announce } = useNotice();
+  const notice = useNotice();
   if (gate) return gate;
   // A range the API refuses (such as more than a year) is said beside the dates, not as a failure.
   const rangeProblem =
@@ -30,14 +31,14 @@ export function ConsultationLinePage() {
 
   function logged(next: Notice) {
     void refresh();
-    announce(next);
+    notice.announce(next);
   }
 
   return (
     <>
       <PageTitle title="Consultation line" />
       <BackLink to={webPaths.staffHome}>Your account</BackLink>
-      <NoticeBanner notice={notice} banner={banner} />
+      {notice.element}
       <h1>Consultation line</h1>
       <p>
         Calls from professionals, such as GPs, school nurses and teachers, asking your team for advice. Log

@@ -3,11 +3,11 @@ import type { PlanAction, WholeSchool } from '../../../contracts/schools.js';
 import { planActionStatuses } from '../../../domain/schools/whole-school.js';
 import { sendJson } from '../../api.js';
 import { ErrorSummary, RadiosField, SelectField, TextField, useFormErrors } from '../../components/form.js';
+import type { Notice } from '../../components/notice.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
 import { TextareaField } from '../triage/fields.js';
 import { formatCalendarDate } from '../triage/triage-view.js';
 import { checkPlanAction, emptyPlanAction, type PlanActionForm, planActionUpdate } from './schools-forms.js';
-import type { Notice } from './schools-parts.js';
 import { schoolApi, useCreate } from './schools-queries.js';
 import { planStatus, problemLines, statusOf } from './schools-view.js';
 
@@ -96,14 +96,15 @@ function StatusForm({
       setError(undefined);
       onChanged({
         kind: 'saved',
-        text: `“${saved.action}” is now ${planStatus(saved.status).label.toLowerCase()}.`,
+        title: 'Saved',
+        body: `“${saved.action}” is now ${planStatus(saved.status).label.toLowerCase()}.`,
       });
     } catch (problem) {
       if (statusOf(problem) === 412) {
         setError(undefined);
         onChanged({
-          kind: 'important',
-          text: 'Someone else changed this action while you were looking at it. Here is the latest: check it and try again.',
+          kind: 'stale',
+          body: 'Someone else changed this action while you were looking at it. Here is the latest: check it and try again.',
         });
       } else {
         setError(problemLines(problem, 'status')[0]?.message);
@@ -172,7 +173,7 @@ export function AddActionForm({
       const added = await create<PlanAction>(schoolApi(urn, 'plan-actions'), checked.body);
       clear();
       setForm(emptyPlanAction);
-      onAdded({ kind: 'saved', text: `Added to tier ${added.tier}: “${added.action}”.` });
+      onAdded({ kind: 'saved', title: 'Saved', body: `Added to tier ${added.tier}: “${added.action}”.` });
     } catch (error) {
       show(problemLines(error, 'action', prefix, ['tier', 'action', 'owner', 'dueOn']));
     } finally {

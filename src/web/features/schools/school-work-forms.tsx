@@ -1,5 +1,7 @@
 import { groupSessionKindLabels, groupSessionKinds } from '../../../domain/schools/whole-school.js';
+import { DateTimeField } from '../../components/date-time-field.js';
 import { ErrorSummary, RadiosField, TextField } from '../../components/form.js';
+import type { Notice } from '../../components/notice.js';
 import { TextareaField } from '../triage/fields.js';
 import { formatDateTime } from '../triage/triage-view.js';
 import {
@@ -10,7 +12,6 @@ import {
   type GroupSessionForm,
   type LinkMeetingForm,
 } from './schools-forms.js';
-import { DateTimeField, type Notice } from './schools-parts.js';
 import { schoolApi } from './schools-queries.js';
 import { londonNow, peopleWords } from './schools-view.js';
 import { useRecordForm } from './use-record-form.js';
@@ -53,7 +54,8 @@ export function GroupSessionRecordForm({ urn, onRecorded }: { urn: string; onRec
     onRecorded: (body) =>
       onRecorded({
         kind: 'saved',
-        text: `${groupSessionKindLabels[body.kind]} on ${formatDateTime(body.heldAt)} recorded: ${peopleWords(Number(body.attendeeCount))} came.`,
+        title: 'Saved',
+        body: `${groupSessionKindLabels[body.kind]} on ${formatDateTime(body.heldAt)} recorded: ${peopleWords(Number(body.attendeeCount))} came.`,
       }),
   });
   return (
@@ -132,7 +134,11 @@ export function AdviceRecordForm({ urn, onRecorded }: { urn: string; onRecorded:
     check: checkAdvice,
     path: schoolApi(urn, 'consultations'),
     onRecorded: (body) =>
-      onRecorded({ kind: 'saved', text: `Advice to the ${body.staffRole} about ${body.topic} recorded.` }),
+      onRecorded({
+        kind: 'saved',
+        title: 'Saved',
+        body: `Advice to the ${body.staffRole} about ${body.topic} recorded.`,
+      }),
   });
   return (
     <form onSubmit={submit} noValidate aria-labelledby="advice-heading">
@@ -188,7 +194,11 @@ export function LinkMeetingRecordForm({ urn, onRecorded }: { urn: string; onReco
     check: checkLinkMeeting,
     path: schoolApi(urn, 'link-meetings'),
     onRecorded: (body) =>
-      onRecorded({ kind: 'saved', text: `School Link meeting on ${formatDateTime(body.heldAt)} recorded.` }),
+      onRecorded({
+        kind: 'saved',
+        title: 'Saved',
+        body: `School Link meeting on ${formatDateTime(body.heldAt)} recorded.`,
+      }),
   });
   return (
     <form onSubmit={submit} noValidate aria-labelledby="meeting-heading">

@@ -1,7 +1,7 @@
 import { Fragment, lazy } from 'react';
-import { Link, Route } from 'react-router';
+import { Route } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
-import { hasPermission } from '../triage/triage-view.js';
+import { PermittedLinks } from '../../components/permitted-links.js';
 
 // Each page loads on first visit, keeping the public pages' bundle small.
 const SchoolsListPage = lazy(() =>
@@ -42,18 +42,5 @@ const links = [
 
 /** Links on the staff home page for school work and the consultation line. */
 export function SchoolsLinks({ permissions }: { permissions: readonly string[] }) {
-  const shown = links.filter((link) => hasPermission(permissions, link.permission));
-  if (shown.length === 0) return null;
-  return (
-    <>
-      <h2>Schools and professionals</h2>
-      <ul>
-        {shown.map((link) => (
-          <li key={link.to}>
-            <Link to={link.to}>{link.text}</Link>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+  return <PermittedLinks heading="Schools and professionals" links={links} permissions={permissions} />;
 }

@@ -1,11 +1,12 @@
 import { useParams } from 'react-router';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { type Notice, useNotice } from '../../components/notice.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
 import { hasPermission } from '../triage/triage-view.js';
 import { AddActionForm, TierSection } from './plan-actions.js';
 import { AdviceRecordForm, GroupSessionRecordForm, LinkMeetingRecordForm } from './school-work-forms.js';
 import { RecentAdvice, RecentLinkMeetings, RecentSessions } from './school-work-lists.js';
-import { type Notice, NoticeBanner, SchoolHeading, useNotice } from './schools-parts.js';
+import { SchoolHeading } from './schools-parts.js';
 import { useRefreshSchool, useWholeSchool } from './schools-queries.js';
 import { schoolPath } from './schools-view.js';
 
@@ -28,7 +29,7 @@ export function WholeSchoolPage() {
   );
   const view = useWholeSchool(urn, allowed);
   const refresh = useRefreshSchool(urn);
-  const { notice, banner, announce } = useNotice();
+  const notice = useNotice();
   if (gate) return gate;
   if (view.isPending) return <p aria-live="polite">Loading…</p>;
   if (view.isError) return <LoadError error={view.error} />;
@@ -37,14 +38,14 @@ export function WholeSchoolPage() {
 
   function changed(next: Notice) {
     void refresh();
-    announce(next);
+    notice.announce(next);
   }
 
   return (
     <>
       <PageTitle title={`${w.school.name}: whole-school approach`} />
       <BackLink to={schoolPath(urn)}>School dashboard</BackLink>
-      <NoticeBanner notice={notice} banner={banner} />
+      {notice.element}
       <SchoolHeading schoolName={w.school.name} title="Whole-school approach" />
       <p>
         How the school looks after its pupils' mental health: its plan in the four tiers of support, and the

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { sendJson } from '../../api.js';
+import { DateTimeField } from '../../components/date-time-field.js';
 import { ErrorSummary, TextField, useFormErrors } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
@@ -94,35 +95,15 @@ export function MdtMeetingsPage() {
       )}
       <form onSubmit={create} noValidate>
         <h2>Arrange a meeting</h2>
-        <div className={`nhsuk-form-group${errorFor('heldAt') ? ' nhsuk-form-group--error' : ''}`}>
-          <fieldset
-            className="nhsuk-fieldset"
-            aria-describedby={errorFor('heldAt') ? 'heldAt-error' : undefined}
-          >
-            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">When is it?</legend>
-            {errorFor('heldAt') && (
-              <span className="nhsuk-error-message" id="heldAt-error">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {errorFor('heldAt')}
-              </span>
-            )}
-            <TextField
-              id="heldAt"
-              label="Date"
-              type="date"
-              width={10}
-              value={form.date}
-              onChange={(e) => setForm({ ...form, date: e.target.value })}
-            />
-            <TextField
-              id="heldAt-time"
-              label="Time (UK time)"
-              type="time"
-              width={5}
-              value={form.time}
-              onChange={(e) => setForm({ ...form, time: e.target.value })}
-            />
-          </fieldset>
-        </div>
+        <DateTimeField
+          id="heldAt"
+          legend="When is it?"
+          error={errorFor('heldAt')}
+          date={form.date}
+          time={form.time}
+          onDate={(date) => setForm({ ...form, date })}
+          onTime={(time) => setForm({ ...form, time })}
+        />
         <CheckboxesField
           id="agenciesPresent"
           legend="Agencies present"

@@ -1,6 +1,5 @@
-import { Link } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
-import { hasPermission } from './triage-view.js';
+import { PermittedLinks } from '../../components/permitted-links.js';
 
 const links = [
   { permission: 'referral:create', to: webPaths.staffReferStart, text: 'Make a referral' },
@@ -12,18 +11,5 @@ const links = [
 
 /** The staff home page's links to referral work, each shown only to those who hold its permission. */
 export function TriageLinks({ permissions }: { permissions: readonly string[] }) {
-  const shown = links.filter((link) => hasPermission(permissions, link.permission));
-  if (shown.length === 0) return null;
-  return (
-    <>
-      <h2>Referrals</h2>
-      <ul>
-        {shown.map((link) => (
-          <li key={link.to}>
-            <Link to={link.to}>{link.text}</Link>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+  return <PermittedLinks heading="Referrals" links={links} permissions={permissions} />;
 }

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { ReferralChanged } from '../../../contracts/triage.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { openStatuses, type ReferralStatus } from '../../../domain/referrals/triage-decisions.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { useNotice } from '../../components/notice.js';
 import { useTeams } from '../staff/admin-queries.js';
 import { DecisionForm } from './decision-form.js';
 import { SummaryList } from './fields.js';
@@ -51,22 +51,11 @@ export function TriageReferralPage() {
   const services = useServices(allowed);
   const teams = useTeams(allowed && hasPermission(permissions, 'team:read'));
   const refresh = useRefreshTriage();
-  const [notice, setNotice] = useState<{ kind: 'stale' | 'saved'; text: string } | null>(null);
-  const banner = useRef<HTMLDivElement>(null);
-  // Move focus to the banner once React has drawn it, so screen readers announce it.
-  useEffect(() => {
-    if (!notice) return;
-    banner.current?.focus();
-    banner.current?.scrollIntoView();
-  }, [notice]);
+  const notice = useNotice();
   if (gate) return gate;
   if (referral.isPending) return <p aria-live="polite">Loading…</p>;
   if (referral.isError) return <LoadError error={referral.error} />;
   const r = referral.data;
-
-  function announce(next: { kind: 'stale' | 'saved'; text: string }) {
-    setNotice(next);
-  }
 
   function saved(text: string) {
     return (next: ReferralChanged) => {
@@ -80,15 +69,15 @@ export function TriageReferralPage() {
         return;
       }
       void refresh();
-      announce({ kind: 'saved', text });
+      notice.announce({ kind: 'saved', title: 'Saved', body: text });
     };
   }
 
   function stale() {
     void refresh();
-    announce({
+    notice.announce({
       kind: 'stale',
-      text: 'Someone else recorded a decision on this referral while you were looking at it. Here is the latest.',
+      body: 'Someone else recorded a decision on this referral while you were looking at it. Here is the latest.',
     });
   }
 
@@ -101,24 +90,7 @@ export function TriageReferralPage() {
     <>
       <PageTitle title={`Referral ${r.reference}`} />
       <BackLink to={webPaths.triageQueue}>Triage queue</BackLink>
-      {notice && (
-        <div
-          className={`nhsuk-notification-banner${notice.kind === 'saved' ? ' nhsuk-notification-banner--success' : ''}`}
-          role="alert"
-          aria-labelledby="notice-title"
-          tabIndex={-1}
-          ref={banner}
-        >
-          <div className="nhsuk-notification-banner__header">
-            <h2 className="nhsuk-notification-banner__title" id="notice-title">
-              {notice.kind === 'saved' ? 'Saved' : 'Important'}
-            </h2>
-          </div>
-          <div className="nhsuk-notification-banner__content">
-            <p className="nhsuk-notification-banner__heading">{notice.text}</p>
-          </div>
-        </div>
-      )}
+      {notice.element}
       <h1>
         <span className="nhsuk-caption-l">{childName}</span>
         Referral {r.reference}
