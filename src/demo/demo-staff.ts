@@ -92,25 +92,33 @@ export function buildDemoStaff(faker: Faker, plan: StaffPlan): IdentityData {
     times(2, () => add('early-help-worker', team.councilId, { teamId: team.id }));
   times(6, () => add('online-counsellor', plan.onlineProviderId, { teamId: plan.onlineTeam.id }));
   times(2, () => add('online-duty-senior', plan.onlineProviderId, { teamId: plan.onlineTeam.id }));
-  // The named lead's school comes first, so that account sees a school with an MHST's work in it.
-  const first = (schools: { urn: number }[]) => schools.some((school) => school.urn === plan.firstSchoolUrn);
-  const councils = [
-    ...plan.councils.filter((c) => first(c.schools)),
-    ...plan.councils.filter((c) => !first(c.schools)),
-  ];
-  for (const council of councils) {
+  for (const council of plan.councils) {
     // GPs, social workers, health visitors and youth justice workers who refer.
     times(2, () => add('professional-referrer', council.id));
-    const schools = [
-      ...council.schools.filter((school) => school.urn === plan.firstSchoolUrn),
-      ...council.schools.filter((school) => school.urn !== plan.firstSchoolUrn),
-    ];
-    for (const school of schools) {
+    for (const school of council.schools) {
       add('senior-mental-health-lead', council.id, { schoolUrn: school.urn });
       add('school-staff-referrer', council.id, { schoolUrn: school.urn });
     }
   }
+  leadFirstSchool(data, plan.firstSchoolUrn);
   const missing = staffRoles.filter((role) => !firstOfRole.has(role));
   if (missing.length > 0) throw new Error(`demo staff has no ${missing.join(', ')}`);
   return data;
+}
+
+/**
+ * Gives the named senior mental health lead account the school `urn` (one an MHST serves, with
+ * referrals and surveys to see), swapping with that school's lead: every other account stays as
+ * it was, so seeds give the same people and secrets.
+ */
+function leadFirstSchool(data: IdentityData, urn: number | null | undefined) {
+  const leads = data.userRoles.filter((grant) => grant.role === 'senior-mental-health-lead');
+  const named = leads[0];
+  const other = leads.find((grant) => grant.schoolUrn === urn);
+  if (!named || !other || named === other) return;
+  const userOf = (grant: { userId: string }) => data.users.find((user) => user.id === grant.userId);
+  const [namedUser, otherUser] = [userOf(named), userOf(other)];
+  if (!namedUser || !otherUser) return;
+  [named.schoolUrn, other.schoolUrn] = [other.schoolUrn, named.schoolUrn];
+  [namedUser.organisationId, otherUser.organisationId] = [otherUser.organisationId, namedUser.organisationId];
 }

@@ -21,6 +21,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSessions, sessionCookie } from './plugins/session.js';
 import { registerWebApp } from './plugins/web-app.js';
 import { adminRoutes } from './routes/admin.routes.js';
+import { caseloadRoutes } from './routes/caseload.routes.js';
 import { directoryRoutes } from './routes/directory.routes.js';
 import { frontDoorRoutes } from './routes/front-door.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await api.register(triageRoutes, { db, isProduction: config.NODE_ENV === 'production' });
     await api.register(schoolsRoutes, { db });
     await api.register(mhstRoutes, { db });
+    await api.register(caseloadRoutes, { db });
   });
 
   await registerWebApp(app, deps.webAppFolder);

@@ -1,15 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AttendanceInput,
-  BookContactInput,
-  Caseload,
-  CaseloadReferral,
-  ContactChanged,
-  MilestoneInput,
-  PauseInput,
-} from '../../contracts/caseload.js';
-import {
   AllocateInput,
   AllocationView,
   BulkAllocated,
@@ -36,17 +27,10 @@ import {
   setLinkPractitioner,
 } from '../../services/allocation/team-capacity.js';
 import { getWaitingList, listMhstTeams } from '../../services/allocation/waiting-list.js';
-import { getCaseload, getCaseloadReferral } from '../../services/casework/caseload.js';
-import {
-  bookContact,
-  recordAttendance,
-  recordMilestone,
-  recordPause,
-} from '../../services/casework/record-contact.js';
 import { expectedVersion, IdempotencyKey, IfMatch, withEtag } from './headers.js';
 import { signedInOperation } from './security.js';
 
-const errors = {
+export const errors = {
   400: Problem,
   401: Problem,
   403: Problem,
@@ -57,14 +41,12 @@ const errors = {
 };
 const TeamParams = z.object({ teamId: z.string().uuid('must be a team id') });
 const TeamReferralParams = TeamParams.extend({ referralId: z.string().uuid('must be a referral id') });
-const ReferralParams = z.object({ referralId: z.string().uuid('must be a referral id') });
-const ContactParams = ReferralParams.extend({ contactId: z.string().uuid('must be an appointment id') });
 const PractitionerParams = TeamParams.extend({ userId: z.string().uuid('must be a practitioner id') });
 const SchoolParams = TeamParams.extend({ urn: z.coerce.number().int().positive('must be a school URN') });
 const AlertParams = TeamParams.extend({ alertId: z.string().uuid('must be an alert id') });
-const Saved = z.object({ id: z.string() });
+export const Saved = z.object({ id: z.string() });
 
-/** Mental Health Support Teams: waiting lists, allocation, forecast, capacity; and practitioners' caseloads. */
+/** Mental Health Support Teams: waiting lists, allocation, the week's forecast and team capacity. */
 export const mhstRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app, { db }) => {
   const deps = { db };
   const tags = ['mhst'];
@@ -230,87 +212,5 @@ export const mhstRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app, 
     },
     (request) =>
       setLinkPractitioner(request.ctx, deps, request.params.teamId, request.params.urn, request.body.userId),
-  );
-
-  app.get(
-    '/api/caseload',
-    { schema: { ...op('The young people allocated to you'), response: { 200: Caseload, ...errors } } },
-    (request) => getCaseload(request.ctx, deps),
-  );
-  app.get(
-    '/api/caseload/:referralId',
-    {
-      schema: {
-        ...op('One young person on your caseload: every clock view, contacts, milestones'),
-        params: ReferralParams,
-        response: { 200: CaseloadReferral, ...errors },
-      },
-    },
-    (request) => getCaseloadReferral(request.ctx, deps, request.params.referralId),
-  );
-  app.post(
-    '/api/caseload/:referralId/contacts',
-    {
-      schema: {
-        ...op('Book a contact'),
-        params: ReferralParams,
-        headers: IdempotencyKey,
-        body: BookContactInput,
-        response: { 200: ContactChanged, ...errors },
-      },
-    },
-    (request) => bookContact(request.ctx, deps, request.params.referralId, request.body),
-  );
-  app.put(
-    '/api/caseload/:referralId/contacts/:contactId/attendance',
-    {
-      schema: {
-        ...op('Record whether a contact happened (If-Match: the contact version)'),
-        params: ContactParams,
-        headers: IfMatch,
-        body: AttendanceInput,
-        response: { 200: ContactChanged, ...errors },
-      },
-    },
-    (request, reply) =>
-      withEtag(
-        reply,
-        recordAttendance(
-          request.ctx,
-          deps,
-          request.params.referralId,
-          request.params.contactId,
-          expectedVersion(request.headers['if-match']),
-          request.body,
-        ),
-      ),
-  );
-  app.post(
-    '/api/caseload/:referralId/milestones',
-    {
-      schema: {
-        ...op(
-          'Record an assessment, care plan, intervention or baseline measure (they stop the clock together)',
-        ),
-        params: ReferralParams,
-        headers: IdempotencyKey,
-        body: MilestoneInput,
-        response: { 200: Saved, ...errors },
-      },
-    },
-    (request) => recordMilestone(request.ctx, deps, request.params.referralId, request.body),
-  );
-  app.post(
-    '/api/caseload/:referralId/pauses',
-    {
-      schema: {
-        ...op('Record a time the young person asked to wait (shown beside the wait, never taken off it)'),
-        params: ReferralParams,
-        headers: IdempotencyKey,
-        body: PauseInput,
-        response: { 200: Saved, ...errors },
-      },
-    },
-    (request) => recordPause(request.ctx, deps, request.params.referralId, request.body),
   );
 };

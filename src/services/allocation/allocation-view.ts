@@ -5,12 +5,14 @@ import type { LanternDb } from '../../db/client.js';
 import * as casework from '../../db/repositories/casework.repository.js';
 import * as mhst from '../../db/repositories/mhst.repository.js';
 import * as referralsRepo from '../../db/repositories/referrals.repository.js';
+import * as triage from '../../db/repositories/triage.repository.js';
 import * as waiting from '../../db/repositories/waiting.repository.js';
 import { asSystemWithin, withScope } from '../../db/scoped.js';
 import { type Suggestion, suggestPractitioners } from '../../domain/allocation/suggestions.js';
 import { AppError } from '../../domain/app-error.js';
 import type { AttendStatus, Milestone } from '../../domain/waiting/clocks.js';
 import { ragFor } from '../../domain/waiting/clocks.js';
+import { moreInformationPauses } from '../../domain/waiting/more-information.js';
 import { referralSpells, spellClocks } from '../../domain/waiting/spells.js';
 import { withReferralAccess } from '../audit/referral-access.js';
 import { teamInReach, waitingEntry } from './team-reach.js';
@@ -53,6 +55,24 @@ export async function clocksOfReferral(
     casework.milestonesOf(tx, ids),
     casework.pausesOf(tx, ids),
   ]);
+  // Time triage spent waiting for the referrer, per referral (ADR 0012).
+  const askedFor = new Map(
+    await Promise.all(
+      ids.map(async (id) => {
+        const [decisions, answers] = await Promise.all([
+          triage.decisionsOf(tx, id),
+          referralsRepo.informationOf(tx, id),
+        ]);
+        return [
+          id,
+          moreInformationPauses(
+            decisions.map((d) => d.decision),
+            answers,
+          ),
+        ] as const;
+      }),
+    ),
+  );
   const members = mine.map((r) => ({
     id: r.id,
     receivedAt: r.receivedAt,
@@ -63,9 +83,12 @@ export async function clocksOfReferral(
     milestones: milestones
       .filter((m) => m.referralId === r.id)
       .map((m) => ({ milestone: m.milestone as Milestone, at: m.occurredAt })),
-    pauses: pauses
-      .filter((p) => p.referralId === r.id)
-      .map((p) => ({ from: p.startsOn, to: p.endsOn, reason: 'young-person-choice' as const })),
+    pauses: [
+      ...pauses
+        .filter((p) => p.referralId === r.id)
+        .map((p) => ({ from: p.startsOn, to: p.endsOn, reason: 'young-person-choice' as const })),
+      ...(askedFor.get(r.id) ?? []),
+    ],
   }));
   const spell = referralSpells(members).find((s) => s.members.some((m) => m.id === referral.referralId));
   const clocks = spellClocks(spell?.members ?? [], now);

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../access/scope.js';
 import { accessLog } from '../../db/schema/audit.js';
 import { allocations, breachAlerts } from '../../db/schema/mhst.js';
 import { outboxMessages } from '../../db/schema/outbox.js';
+import { carers } from '../../db/schema/people.js';
 import { referrals } from '../../db/schema/referrals.js';
 import { withScope } from '../../db/scoped.js';
 import { createTestApp } from '../../test-support/app.js';
@@ -186,6 +188,44 @@ describe.each(testDatabases)('MHST allocation on $name', (factory) => {
     const detail = (await get(emhp, `/api/caseload/${target.referralId}`)).json();
     expect(detail.clocks.firstContact.isRunning).toBe(false);
     expect(detail.clocks.firstContact.days).toBe(target.daysWaited);
+  });
+
+  it('suggests the practitioner who works with a brother or sister (a carer with the same email)', async () => {
+    const list = (await get(manager, `/api/mhst/teams/${teamId}/waiting-list`)).json();
+    const [child, sibling] = list.items;
+    const [practitioner] = inTeam('senior-practitioner');
+    const byReferral = async (referralId: string) => {
+      const [row] = await asSystem((tx) => tx.select().from(referrals).where(eq(referrals.id, referralId)));
+      return row?.childId as string;
+    };
+    const childIds = [await byReferral(child.referralId), await byReferral(sibling.referralId)];
+    const email = `family-${randomUUID()}@example.org`;
+    await asSystem((tx) =>
+      tx.insert(carers).values(
+        childIds.map((childId) => ({
+          childId,
+          name: 'Sam Carer',
+          relationship: 'mother',
+          hasParentalResponsibility: true,
+          email,
+        })),
+      ),
+    );
+    const reasonsOf = async () => {
+      const view = (await get(manager, `/api/mhst/teams/${teamId}/referrals/${child.referralId}`)).json();
+      const theirs = view.suggestions.find((s: { userId: string }) => s.userId === practitioner);
+      return theirs.reasons.map((r: { kind: string }) => r.kind);
+    };
+    expect(await reasonsOf()).not.toContain('sibling');
+    const done = await send(
+      manager,
+      'POST',
+      `/api/mhst/teams/${teamId}/referrals/${sibling.referralId}/allocations`,
+      { kind: 'practitioner', userId: practitioner, reason: 'Has space this week' },
+      { 'if-match': `"${sibling.version}"` },
+    );
+    expect(done.statusCode, done.body).toBe(200);
+    expect(await reasonsOf()).toContain('sibling');
   });
 
   it('raises each breach alert once and emails the team manager a count', async () => {
