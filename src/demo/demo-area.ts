@@ -24,7 +24,6 @@ import {
 } from './demo-names.js';
 import type { DemoFrontDoor } from './demo-referral-plan.js';
 import type { DemoReferrals } from './demo-referrals.js';
-import { demoSurveySchoolUrn } from './demo-schools-work-surveys.js';
 import { buildDemoStaff } from './demo-staff.js';
 
 export interface DemoOptions {
@@ -298,7 +297,6 @@ export function buildDemoArea({
     camhsTeams,
     onlineTeam,
     spaTeam,
-    firstSchoolUrn: demoSurveySchoolUrn(data),
   });
   // Every referral starts with the single point of access; young people 11 and over may ask
   // for help themselves, and triage looks at routine referrals within five working days.

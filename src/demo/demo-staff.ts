@@ -17,8 +17,6 @@ export interface StaffPlan {
   earlyHelpTeams: (Team & { councilId: string })[];
   onlineTeam: Team;
   spaTeam: Team;
-  /** The school whose senior mental health lead is the named demo account: one an MHST serves. */
-  firstSchoolUrn?: number | null;
 }
 
 /** Every demo account's password. The demo area is fictional; never load it next to real data. */
@@ -100,25 +98,7 @@ export function buildDemoStaff(faker: Faker, plan: StaffPlan): IdentityData {
       add('school-staff-referrer', council.id, { schoolUrn: school.urn });
     }
   }
-  leadFirstSchool(data, plan.firstSchoolUrn);
   const missing = staffRoles.filter((role) => !firstOfRole.has(role));
   if (missing.length > 0) throw new Error(`demo staff has no ${missing.join(', ')}`);
   return data;
-}
-
-/**
- * Gives the named senior mental health lead account the school `urn` (one an MHST serves, with
- * referrals and surveys to see), swapping with that school's lead: every other account stays as
- * it was, so seeds give the same people and secrets.
- */
-function leadFirstSchool(data: IdentityData, urn: number | null | undefined) {
-  const leads = data.userRoles.filter((grant) => grant.role === 'senior-mental-health-lead');
-  const named = leads[0];
-  const other = leads.find((grant) => grant.schoolUrn === urn);
-  if (!named || !other || named === other) return;
-  const userOf = (grant: { userId: string }) => data.users.find((user) => user.id === grant.userId);
-  const [namedUser, otherUser] = [userOf(named), userOf(other)];
-  if (!namedUser || !otherUser) return;
-  [named.schoolUrn, other.schoolUrn] = [other.schoolUrn, named.schoolUrn];
-  [namedUser.organisationId, otherUser.organisationId] = [otherUser.organisationId, namedUser.organisationId];
 }

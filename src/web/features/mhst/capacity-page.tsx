@@ -56,6 +56,15 @@ export function CapacityPage() {
         <>
           {data.team.baseSchoolName && <p>The team is based at {data.team.baseSchoolName}.</p>}
           {!canManage && <p>Only the team manager can change these details.</p>}
+          <h2>Who is in the team</h2>
+          <ResponsiveTable caption="Team members and their roles" headings={['Name', 'Role']}>
+            {data.members.map((member) => (
+              <tr className="nhsuk-table__row" key={`${member.userId}-${member.role}`}>
+                <Cell heading="Name">{member.displayName}</Cell>
+                <Cell heading="Role">{member.roleLabel}</Cell>
+              </tr>
+            ))}
+          </ResponsiveTable>
           <h2>Practitioners</h2>
           <PractitionersTable data={data} />
           {canManage &&
