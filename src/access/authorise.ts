@@ -80,3 +80,11 @@ export async function authorise(ctx: ServiceContext, permission: Permission): Pr
   await ctx.recordAccess({ subjectKind: 'permission', action: permission, outcome: 'denied', basis: 'role' });
   throw new AppError('forbidden', 'You do not have permission to do that.');
 }
+
+export type StaffActor = Extract<Actor, { kind: 'staff' }>;
+
+/** The signed-in member of staff making the request; anyone else gets 401. */
+export function staffOf(ctx: ServiceContext): StaffActor {
+  if (ctx.actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
+  return ctx.actor;
+}

@@ -172,25 +172,6 @@ export function buildDemoReferrals(
   };
 }
 
-/**
- * The area with its referrals made on first use, from the faker's state after the staff: the same
- * rows either way, and the many callers that want only the staff skip the work.
- */
-export function withDemoReferrals<T extends DemoAreaBase>(
-  faker: Faker,
-  area: T,
-  options: DemoReferralOptions,
-) {
-  let referrals: DemoReferrals | undefined;
-  return {
-    ...area,
-    get referrals(): DemoReferrals {
-      referrals ??= buildDemoReferrals(faker, area, options);
-      return referrals;
-    },
-  };
-}
-
 /** Staff refer in working hours; families and young people at any time from early till late. */
 function arrivalHour(faker: Faker, day: number): number {
   const [from, to] = isWeekend(day) ? [8, 22] : [7.5, 22];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { AllocateInput, BulkAllocated, BulkAllocateInput, Preferences } from '../../contracts/mhst.js';
 import type { ReferralChanged } from '../../contracts/triage.js';
@@ -14,16 +14,12 @@ import { AppError } from '../../domain/app-error.js';
 import { type ReferralStatus, referralStatuses } from '../../domain/referrals/triage-decisions.js';
 import { recordChange } from '../audit/record-change.js';
 import { withReferralAccess } from '../audit/referral-access.js';
+import { staleVersion } from '../referrals/record-decision.js';
 import { referralNotInTeam, suggestionsFor } from './allocation-view.js';
 import { teamInReach } from './team-reach.js';
 import { trayStatus } from './waiting-list.js';
 
 const allocatable = Object.values(trayStatus);
-const staleVersion = () =>
-  new AppError(
-    'precondition-failed',
-    'Someone else changed this referral while you were looking at it. Reload it to see the latest.',
-  );
 
 type Row = waiting.WaitingRow;
 interface Allocation {
@@ -107,11 +103,6 @@ async function writeAllocation(
   return version;
 }
 
-function staffUserId(ctx: ServiceContext): string {
-  if (ctx.actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
-  return ctx.actor.userId;
-}
-
 /** Allocates one referral to a practitioner of the team or to a group's waiting list (If-Match). */
 export async function allocateReferral(
   ctx: ServiceContext,
@@ -122,7 +113,7 @@ export async function allocateReferral(
   input: AllocateInput,
 ): Promise<ReferralChanged> {
   await authorise(ctx, 'allocation:manage');
-  const userId = staffUserId(ctx);
+  const userId = staffOf(ctx).userId;
   const now = ctx.now();
   return withReferralAccess(ctx, referralId, 'allocation:manage', 'team', (found) =>
     withScope(deps.db, recordScope(ctx.actor), async (tx) => {
@@ -187,7 +178,7 @@ export async function bulkAllocate(
   input: BulkAllocateInput,
 ): Promise<BulkAllocated> {
   await authorise(ctx, 'allocation:manage');
-  const userId = staffUserId(ctx);
+  const userId = staffOf(ctx).userId;
   const scope = recordScope(ctx.actor);
   const team = await withScope(deps.db, scope, (tx) => teamInReach(ctx, tx, 'allocation:manage', teamId));
   const results: BulkAllocated['results'] = [];
@@ -271,7 +262,7 @@ export async function savePreferences(
   input: Preferences,
 ): Promise<Preferences> {
   await authorise(ctx, 'allocation:manage');
-  const userId = staffUserId(ctx);
+  const userId = staffOf(ctx).userId;
   return withReferralAccess(ctx, referralId, 'allocation:manage', 'team', (found) =>
     withScope(deps.db, recordScope(ctx.actor), async (tx) => {
       await teamInReach(ctx, tx, 'allocation:manage', teamId);

@@ -1,4 +1,4 @@
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope, systemScope } from '../../access/scope.js';
 import type { TeamForecast } from '../../contracts/mhst.js';
 import type { LanternDb } from '../../db/client.js';
@@ -94,8 +94,7 @@ export async function acknowledgeBreachAlert(
   alertId: string,
 ): Promise<{ id: string }> {
   await authorise(ctx, 'allocation:manage');
-  if (ctx.actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
-  const { userId } = ctx.actor;
+  const { userId } = staffOf(ctx);
   return withScope(deps.db, recordScope(ctx.actor), async (tx) => {
     await teamInReach(ctx, tx, 'allocation:manage', teamId);
     const done = await mhst.acknowledgeBreachAlert(tx, alertId, teamId, userId, ctx.now());

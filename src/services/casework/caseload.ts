@@ -1,4 +1,4 @@
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { Caseload, CaseloadReferral } from '../../contracts/caseload.js';
 import type { LanternDb } from '../../db/client.js';
@@ -20,18 +20,13 @@ const onCaseload = [trayStatus.allocated, trayStatus['in-intervention']];
 export const notOnCaseload = () =>
   new AppError('not-found', 'There is no such young person on your caseload, or they are not yours to see.');
 
-export function practitionerId(ctx: ServiceContext): string {
-  if (ctx.actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
-  return ctx.actor.userId;
-}
-
 /**
  * The young people allocated to this practitioner, longest waiting first. New allocations (in the
  * last 7 days, nothing booked yet) are marked so the practitioner gets in touch first.
  */
 export async function getCaseload(ctx: ServiceContext, deps: { db: LanternDb }): Promise<Caseload> {
   await authorise(ctx, 'caseload:read');
-  const userId = practitionerId(ctx);
+  const userId = staffOf(ctx).userId;
   const now = ctx.now();
   const weekAgo = addLondonDays(now, -7);
   const result = await withScope(deps.db, recordScope(ctx.actor), async (tx) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type {
   AttendanceInput,
@@ -19,7 +19,7 @@ import { isAttended } from '../../domain/waiting/clocks.js';
 import { trayStatus } from '../allocation/waiting-list.js';
 import { recordChange } from '../audit/record-change.js';
 import { withReferralAccess } from '../audit/referral-access.js';
-import { notOnCaseload, practitionerId } from './caseload.js';
+import { notOnCaseload } from './caseload.js';
 
 const workable = [trayStatus.allocated, trayStatus['in-intervention'], trayStatus['group-waiting-list']];
 
@@ -31,7 +31,7 @@ async function changeCasework<T>(
   work: (tx: LanternDb, row: waiting.WaitingRow, userId: string, now: Date) => Promise<T>,
 ): Promise<T> {
   await authorise(ctx, 'contact:record');
-  const userId = practitionerId(ctx);
+  const userId = staffOf(ctx).userId;
   const now = ctx.now();
   return withReferralAccess(ctx, referralId, 'contact:record', 'caseload', (found) =>
     withScope(db, recordScope(ctx.actor), async (tx) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type {
   CreateMdtMeetingInput,
@@ -17,11 +17,6 @@ import { recordChange } from '../audit/record-change.js';
 
 const meetingNotFound = () =>
   new AppError('not-found', 'There is no meeting at this address that you can see.');
-
-function staffOf(ctx: ServiceContext) {
-  if (ctx.actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
-  return ctx.actor;
-}
 
 /** A meeting with the agenda items the reader may see: items about other children stay hidden. */
 async function loadMeeting(tx: LanternDb, id: string, organisationId: string): Promise<MdtMeeting | null> {

@@ -19,7 +19,8 @@ import {
 import { recordChange } from '../audit/record-change.js';
 import { referralNotFound } from './triage-referral.js';
 
-const staleVersion = () =>
+/** Another change to the referral got there first (the If-Match version is old): 412. */
+export const staleVersion = () =>
   new AppError(
     'precondition-failed',
     'Someone else changed this referral while you were looking at it. Reload it to see the latest.',

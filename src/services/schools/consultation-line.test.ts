@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { StaffActor } from '../../access/authorise.js';
 import type { StaffRole } from '../../access/roles.js';
 import { AppError } from '../../domain/app-error.js';
 import { consultationLineTeams, teamForCall } from './consultation-line.js';
-import type { StaffActor } from './school-work.js';
 
 const actor = (grants: [StaffRole, string | null][]): StaffActor => ({
   kind: 'staff',

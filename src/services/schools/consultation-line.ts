@@ -1,6 +1,6 @@
+import type { StaffActor } from '../../access/authorise.js';
 import { roleDefinitions } from '../../access/roles.js';
 import { AppError } from '../../domain/app-error.js';
-import type { StaffActor } from './school-work.js';
 
 // Which teams' consultation line a person answers: the teams of their grants whose role may use it.
 

@@ -1,4 +1,4 @@
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { ConsultationCallList, ConsultationCallsQuery } from '../../contracts/schools.js';
 import type { LanternDb } from '../../db/client.js';
@@ -13,7 +13,7 @@ import {
   responseMinutes,
 } from '../../domain/schools/whole-school.js';
 import { consultationLineTeams } from './consultation-line.js';
-import { addDays, londonDayStart, median, staffOf } from './school-work.js';
+import { addDays, londonDayStart, median } from './school-work.js';
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 366;

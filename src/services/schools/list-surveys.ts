@@ -1,9 +1,9 @@
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { SchoolSurveys } from '../../contracts/schools.js';
 import type { LanternDb } from '../../db/client.js';
 import { withScope } from '../../db/scoped.js';
-import { staffOf } from './school-work.js';
+
 import { schoolInReach } from './schools-in-reach.js';
 import { schoolSurveys } from './surveys.js';
 

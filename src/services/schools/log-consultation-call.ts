@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { CreateConsultationCallInput } from '../../contracts/schools.js';
 import type { LanternDb } from '../../db/client.js';
@@ -9,7 +9,7 @@ import { AppError } from '../../domain/app-error.js';
 import { responseMinutes } from '../../domain/schools/whole-school.js';
 import { recordChange } from '../audit/record-change.js';
 import { teamForCall } from './consultation-line.js';
-import { pastOrSoon, staffOf } from './school-work.js';
+import { pastOrSoon } from './school-work.js';
 
 /**
  * Logs a call to the professionals' consultation line: who called from where, what they asked, the

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { OpenSurveyInput, SurveyOpened } from '../../contracts/schools.js';
 import { webPaths } from '../../contracts/web-paths.js';
@@ -9,7 +9,7 @@ import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { londonDate } from '../../domain/people/child-details.js';
 import { recordChange } from '../audit/record-change.js';
-import { addDays, londonDayStart, staffOf } from './school-work.js';
+import { addDays, londonDayStart } from './school-work.js';
 import { schoolInReach } from './schools-in-reach.js';
 import { surveyLinkHash } from './surveys.js';
 

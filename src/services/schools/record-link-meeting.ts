@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { CreateLinkMeetingInput } from '../../contracts/schools.js';
 import type { LanternDb } from '../../db/client.js';
 import * as schoolWork from '../../db/repositories/schools.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { recordChange } from '../audit/record-change.js';
-import { pastOrSoon, staffOf } from './school-work.js';
+import { pastOrSoon } from './school-work.js';
 import { schoolInReach } from './schools-in-reach.js';
 
 /** Records a School Link meeting: the school and specialist services meeting and talking openly. */

@@ -1,11 +1,11 @@
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { CreatePlanActionInput, PlanAction } from '../../contracts/schools.js';
 import type { LanternDb } from '../../db/client.js';
 import * as schoolWork from '../../db/repositories/schools.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { recordChange } from '../audit/record-change.js';
-import { staffOf } from './school-work.js';
+
 import { schoolInReach } from './schools-in-reach.js';
 import { planActionOf } from './whole-school.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { CreateStaffConsultationInput } from '../../contracts/schools.js';
 import type { LanternDb } from '../../db/client.js';
@@ -8,7 +8,7 @@ import * as schoolWork from '../../db/repositories/schools.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { recordChange } from '../audit/record-change.js';
-import { pastOrSoon, recordingTeam, staffOf } from './school-work.js';
+import { pastOrSoon, recordingTeam } from './school-work.js';
 import { schoolInReach } from './schools-in-reach.js';
 
 /**

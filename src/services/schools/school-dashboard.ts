@@ -1,4 +1,4 @@
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { SchoolDashboard } from '../../contracts/schools.js';
 import type { LanternDb } from '../../db/client.js';
@@ -7,7 +7,7 @@ import { withScope } from '../../db/scoped.js';
 import { type ReferralStatus, referralStatuses } from '../../domain/referrals/triage-decisions.js';
 import { groupSessionKindLabels, groupSessionKinds } from '../../domain/schools/whole-school.js';
 import { londonDaysBetween } from '../../domain/waiting/london-days.js';
-import { lastTwelveMonths, median, staffOf } from './school-work.js';
+import { lastTwelveMonths, median } from './school-work.js';
 import { schoolInReach } from './schools-in-reach.js';
 import { schoolSurveys } from './surveys.js';
 

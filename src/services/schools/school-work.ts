@@ -1,4 +1,4 @@
-import type { Actor, ServiceContext } from '../../access/authorise.js';
+import type { ServiceContext, StaffActor } from '../../access/authorise.js';
 import type { LanternDb } from '../../db/client.js';
 import * as schoolWork from '../../db/repositories/schools.repository.js';
 import { AppError } from '../../domain/app-error.js';
@@ -8,13 +8,6 @@ import { londonWallClock } from '../../domain/organisations/opening-hours.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-
-export type StaffActor = Extract<Actor, { kind: 'staff' }>;
-
-export function staffOf(ctx: ServiceContext): StaffActor {
-  if (ctx.actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
-  return ctx.actor;
-}
 
 /**
  * A time something happened, as given. Logging ahead of time is allowed by up to a day (a session

@@ -1,4 +1,4 @@
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { PlanAction, UpdatePlanActionInput } from '../../contracts/schools.js';
 import type { LanternDb } from '../../db/client.js';
@@ -6,7 +6,7 @@ import * as schoolWork from '../../db/repositories/schools.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { recordChange } from '../audit/record-change.js';
-import { staffOf } from './school-work.js';
+
 import { schoolInReach } from './schools-in-reach.js';
 import { planActionOf } from './whole-school.js';
 

@@ -1,4 +1,4 @@
-import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { PlanAction, WholeSchool } from '../../contracts/schools.js';
 import type { LanternDb } from '../../db/client.js';
@@ -11,7 +11,7 @@ import {
   type PlanActionStatus,
   supportTiers,
 } from '../../domain/schools/whole-school.js';
-import { staffOf } from './school-work.js';
+
 import { schoolInReach } from './schools-in-reach.js';
 
 export function planActionOf(row: typeof schoolPlanActions.$inferSelect): PlanAction {
