@@ -29,6 +29,14 @@ export const permissions = [
   'consultation-line:use',
   'survey:manage',
   'survey:respond',
+  'episode:record',
+  'note:sign-off',
+  'supervision:record',
+  'safeguarding:raise',
+  'safeguarding:manage',
+  'instrument:load',
+  'subject-access:export',
+  'questionnaire:answer',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -66,4 +74,15 @@ export const permissionDescriptions: Record<Permission, string> = {
   'consultation-line:use': "Log calls to the professionals' consultation line and read the log",
   'survey:manage': 'Open a school staff confidence survey and share its anonymous link',
   'survey:respond': 'Answer a school staff confidence survey by its link (anyone with the link)',
+  'episode:record':
+    'Run an episode of care: assessment and risk, safety plan, care plan goals, intervention, notes, questionnaires, group therapy, step up or down and discharge',
+  'note:sign-off': "Sign off practitioners' contact notes as their supervisor",
+  'supervision:record': 'Keep the supervision log of the practitioners they supervise',
+  'safeguarding:raise': 'Raise a safeguarding concern from a contact',
+  'safeguarding:manage':
+    "Work the organisation's safeguarding concerns: acknowledge, record actions, refer to social care, close",
+  'instrument:load': "Load the organisation's licensed questionnaire definition files, and withdraw them",
+  'subject-access:export':
+    "Export one child's record for a subject access request, with what the requester may not see withheld",
+  'questionnaire:answer': 'Answer a questionnaire by its secure, expiring link (anyone with the link)',
 };

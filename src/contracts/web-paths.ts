@@ -44,6 +44,18 @@ export const webPaths = {
   schoolSurveys: '/staff/schools/:urn/surveys',
   consultationLine: '/staff/consultation-line',
   staffSurvey: '/survey/:secret',
+  episode: '/staff/caseload/:referralId/episode',
+  closeEpisode: '/staff/caseload/:referralId/close',
+  caseNotes: '/staff/caseload/:referralId/notes',
+  caseQuestionnaires: '/staff/caseload/:referralId/questionnaires',
+  raiseConcern: '/staff/caseload/:referralId/safeguarding',
+  groupTherapy: '/staff/group-therapy',
+  supervision: '/staff/supervision',
+  safeguardingBoard: '/staff/safeguarding',
+  safeguardingConcern: '/staff/safeguarding/:concernId',
+  instruments: '/staff/instruments',
+  subjectAccess: '/staff/subject-access',
+  answerQuestionnaire: '/questionnaire/:secret',
 } as const;
 
 const patterns = Object.values(webPaths).map(

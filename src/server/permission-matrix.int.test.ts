@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, demoEmailFor } from '../demo/demo-staff.js';
 import { createTestApp, TEST_SEED } from '../test-support/app.js';
 import { testDatabases } from '../test-support/databases.js';
 import { referralAnswers } from '../test-support/referral-answers.js';
+import { caseworkBodies, caseworkRowsWhenAllowed } from './matrix/index.js';
 import { routePermissions } from './routes/route-permissions.js';
 
 // Every protected route × every role's named demo account, and anonymous callers. Child records
@@ -114,6 +115,7 @@ const bodies: Record<string, object> = {
     endsOn: null,
     note: 'Exams until the end of the month',
   },
+  ...caseworkBodies,
 };
 
 /** A request that reaches the route's service; ids are made up, so an allowed call answers 404. */
@@ -164,6 +166,7 @@ const rowsWhenAllowed: Record<string, number> = {
   'PUT /api/caseload/:referralId/contacts/:contactId/attendance': 1,
   'POST /api/caseload/:referralId/milestones': 1,
   'POST /api/caseload/:referralId/pauses': 1,
+  ...caseworkRowsWhenAllowed,
 };
 
 describe.each(testDatabases)('the permission matrix on $name', (factory) => {

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { webPaths } from '../contracts/web-paths.js';
 import { Layout } from './components/layout.js';
+import { caseworkRoutes } from './features/casework/casework-routes.js';
 import { FindSupportPage } from './features/find-support/find-support-page.js';
 import { ResultsPage } from './features/find-support/results-page.js';
 import { ServicePage } from './features/find-support/service-page.js';
@@ -89,6 +90,7 @@ export function App() {
           <Route path={webPaths.outbox} element={<OutboxPage />} />
           {mhstRoutes}
           {schoolsRoutes}
+          {caseworkRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

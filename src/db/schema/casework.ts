@@ -28,6 +28,10 @@ export const careContacts = pgTable(
     /** one-to-one, group-therapy */
     kind: text('kind').notNull().default('one-to-one'),
     attendStatus: text('attend_status'),
+    /** in-person, video, phone (MHSDS ConsMechanismMH) */
+    medium: text('medium').notNull().default('in-person'),
+    /** For a group-therapy contact: the session in group_therapy_sessions. */
+    groupSessionId: uuid('group_session_id'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     recordedBy: uuid('recorded_by')
       .notNull()

@@ -17,6 +17,10 @@ export const outboxMessages = pgTable(
     /** The referral the message is about, so its access rules follow it. */
     referralId: uuid('referral_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Not sent before this time (appointment reminders); null sends at once. */
+    notBefore: timestamp('not_before', { withTimezone: true }),
+    /** Withdrawn before it was sent (a reminder for an appointment since cancelled): never sent. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -1,4 +1,5 @@
 import type { Permission } from '../../access/permissions.js';
+import { caseworkPermissions } from '../matrix/index.js';
 
 /**
  * Every API route and what it needs: the permission its service checks, or `public` for routes
@@ -89,6 +90,7 @@ export const routePermissions: Record<string, Permission | 'public'> = {
   'PUT /api/caseload/:referralId/contacts/:contactId/attendance': 'contact:record',
   'POST /api/caseload/:referralId/milestones': 'contact:record',
   'POST /api/caseload/:referralId/pauses': 'contact:record',
+  ...caseworkPermissions,
 };
 
 /** The API documentation pages that @fastify/swagger-ui adds; public and free of data. */

@@ -4,6 +4,7 @@ import { webPaths } from '../../../contracts/web-paths.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
 import { useNotice } from '../../components/notice.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
+import { CaseRecordLinks } from '../casework/case-record-links.js';
 import { SummaryList } from '../triage/fields.js';
 import { needWords, priorityWords } from '../triage/referral-words.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
@@ -73,6 +74,7 @@ export function CaseloadReferralPage() {
           ['Status', statusWords(r.status)],
         ]}
       />
+      <CaseRecordLinks referralId={r.referralId} permissions={permissions} />
       <nav className="nhsuk-contents-list" aria-label="On this page">
         <h2 className="nhsuk-u-visually-hidden">On this page</h2>
         <ol className="nhsuk-contents-list__list">

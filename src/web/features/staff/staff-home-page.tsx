@@ -4,6 +4,7 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { sendJson } from '../../api.js';
 import { PageTitle } from '../../components/layout.js';
+import { CaseworkLinks } from '../casework/casework-routes.js';
 import { MhstLinks } from '../mhst/mhst-routes.js';
 import { SchoolsLinks } from '../schools/schools-routes.js';
 import { TriageLinks } from '../triage/triage-links.js';
@@ -52,6 +53,7 @@ export function StaffHomePage() {
       </dl>
       <TriageLinks permissions={permissions} />
       <MhstLinks permissions={permissions} />
+      <CaseworkLinks permissions={permissions} />
       <SchoolsLinks permissions={permissions} />
       {(permissions.includes('user:read') ||
         permissions.includes('access-log:read') ||
