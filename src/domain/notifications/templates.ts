@@ -35,6 +35,34 @@ export const templates = {
     subject: '{count} referrals may wait more than four weeks',
     body: 'The daily check found {count} referrals in {teamName} that are likely to pass four weeks before a first appointment. Sign in to Lantern to see the week ahead and allocate.',
   },
+  /**
+   * To the young person or parent, by the route they chose, the day before an appointment. Says
+   * nothing about what the appointment is for: someone else at home may read it.
+   */
+  'appointment-reminder': {
+    subject: 'Reminder: your appointment on {day}',
+    body: 'Hi. This is a reminder that you have an appointment on {day} at {time} ({place}). If you cannot come, please let us know. Reference {reference}.',
+  },
+  /** A secure link to answer a questionnaire before a session. Neutral: names no service or need. */
+  'questionnaire-link': {
+    subject: 'A few questions before we meet',
+    body: 'Hi. Before we next meet, please answer a few short questions: {link} The link works until {expiresOn}. Reference {reference}.',
+  },
+  /** To the referrer when the episode ends: status words only, never clinical detail. */
+  'discharge-referrer': {
+    subject: 'Update on referral {reference}',
+    body: 'The support for referral {reference} has finished ({reasonText}) on {endedOn}. Sign in to Lantern, or contact the team, for more.',
+  },
+  /** To the young person or family when support ends, by the route they chose; neutral wording. */
+  'discharge-family': {
+    subject: 'Your support has finished',
+    body: 'Hi. Your sessions with us finished on {endedOn}. Thank you for working with us. If things get harder, you can ask for help again. If you need help now, call 111 or, in an emergency, 999. Reference {reference}.',
+  },
+  /** To the organisation's safeguarding lead: a concern was raised. Details only inside Lantern. */
+  'safeguarding-concern': {
+    subject: 'A safeguarding concern was raised',
+    body: 'A safeguarding concern was raised about a young person (reference {reference}) on {raisedOn}. Sign in to Lantern to see it and record what is done.',
+  },
 } as const;
 
 export type TemplateName = keyof typeof templates;
