@@ -53,7 +53,7 @@ describe('A practitioner’s caseload', () => {
     if (firstOlder >= 0)
       expect(isNew.slice(firstOlder), 'a new allocation after an older one').not.toContain(true);
 
-    // They open the record and book a first appointment at the school, tomorrow at 10:00.
+    // They open the record and book a first appointment by video, tomorrow at 10:00.
     await mine.getByRole('link', { name: new RegExp(`^${reference}\\W+${childName}$`) }).click();
     await arriveAt(practitioner, `Referral ${reference}`);
     const summary = await summaryRows(practitioner.locator('.nhsuk-summary-list').first());
@@ -65,6 +65,8 @@ describe('A practitioner’s caseload', () => {
     const tomorrow = londonDate(addLondonDays(new Date(), 1));
     await practitioner.getByLabel('Date', { exact: true }).fill(tomorrow);
     await practitioner.getByLabel('Time (UK time)').fill('10:00');
+    await practitioner.getByLabel('Video call').check();
+    expect(await practitioner.getByLabel('Which school?').count()).toBe(0);
     await expectNoAxeViolations(practitioner, 'booking form, filled in');
     await practitioner.getByRole('button', { name: 'Book appointment' }).click();
     const banner = practitioner.locator('.nhsuk-notification-banner');
@@ -74,6 +76,7 @@ describe('A practitioner’s caseload', () => {
     expect(await booked.count()).toBe(1);
     expect(await booked.first().innerText()).toContain('Booked');
     expect(await booked.first().innerText()).toContain(practitionerName);
+    expect(await booked.first().innerText()).toContain('By video');
     await expectNoAxeViolations(practitioner, 'record with an appointment booked');
     // Nothing on the record makes a phone scroll sideways, not even the attendance form in the table.
     expect(await practitioner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

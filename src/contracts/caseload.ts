@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contactMedia } from '../domain/casework/appointments.js';
 import { attendStatuses, milestones } from '../domain/waiting/clocks.js';
 import { AllocationRecord, WaitingClocksOut, WaitingEntry } from './mhst.js';
 
@@ -20,6 +21,13 @@ export const ContactOut = z.object({
   kind: z.enum(['one-to-one', 'group-therapy']),
   attendStatus: z.enum(attendStatuses).nullable(),
   practitionerName: z.string(),
+  medium: z.enum(contactMedia),
+  /** For a group therapy contact: the programme the session belonged to. */
+  groupProgramme: z.string().nullable(),
+  /** The reminder for this appointment, if one was queued: waiting, sent, or withdrawn. */
+  reminder: z
+    .object({ channel: z.enum(['sms', 'email']), state: z.enum(['waiting', 'sent', 'withdrawn']) })
+    .nullable(),
 });
 export type ContactOut = z.infer<typeof ContactOut>;
 
@@ -34,6 +42,14 @@ export const CaseloadReferral = z.object({
   ),
   allocations: z.array(AllocationRecord),
   schools: z.array(z.object({ urn: z.number().int(), name: z.string() })),
+  /**
+   * How appointment reminders reach the young person: by text or email, or none because no such
+   * route was chosen ('no-route') or the route chosen is not safe to use ('not-safe').
+   */
+  reminders: z.union([
+    z.object({ channel: z.enum(['sms', 'email']) }),
+    z.object({ channel: z.null(), why: z.enum(['no-route', 'not-safe']) }),
+  ]),
 });
 export type CaseloadReferral = z.infer<typeof CaseloadReferral>;
 
@@ -41,8 +57,16 @@ const isoDateTime = z.iso.datetime({ offset: true, message: 'must be a date and 
 
 export const BookContactInput = z.object({
   startsAt: isoDateTime,
+  /** Null for video or phone; any school given with them is not kept. */
   schoolUrn: z.number().int().positive().nullable(),
   kind: z.enum(['one-to-one', 'group-therapy']).default('one-to-one'),
+  medium: z.enum(contactMedia).default('in-person'),
+});
+/** Moving a booked appointment (If-Match: its version): a new time, and where it happens. */
+export const MoveContactInput = z.object({
+  startsAt: isoDateTime,
+  schoolUrn: z.number().int().positive().nullable(),
+  medium: z.enum(contactMedia),
 });
 export const AttendanceInput = z.object({ attendStatus: z.enum(attendStatuses) });
 export const MilestoneInput = z.object({ milestone: z.enum(milestones), occurredAt: isoDateTime });

@@ -1,6 +1,7 @@
 import { en, en_GB, Faker } from '@faker-js/faker';
 import type { IdentityData } from '../db/repositories/identity.repository.js';
 import type { OrganisationsData } from '../db/repositories/organisations.repository.js';
+import { type DemoCaseRecords, withDemoCaseRecords } from './demo-casework.js';
 import {
   camhsText,
   crisisText,
@@ -58,6 +59,8 @@ export interface DemoArea {
   casework: DemoCasework;
   /** The MHSTs' whole-school work, consultation line calls and staff confidence surveys. */
   schoolWork: DemoSchoolWork;
+  /** Episodes, assessments, goals, notes, measures, supervision and safeguarding of that casework. */
+  caseRecords: DemoCaseRecords;
 }
 
 type School = OrganisationsData['schools'][number];
@@ -307,10 +310,11 @@ export function buildDemoArea({
     referencePrefix: 'LV',
   };
   // Referrals come last, so a seed's organisations and staff stay as they were before them.
-  return withDemoActivity(
+  const area = withDemoActivity(
     seed,
     faker,
     { organisations: data, identity, frontDoor },
     { now, months: referralMonths },
   );
+  return withDemoCaseRecords(seed, area, now);
 }

@@ -53,14 +53,19 @@ export function contactRow(
   attendStatus: AttendStatus | null,
   recordedAt: number,
 ): ContactRow {
+  const id = faker.string.uuid();
+  // Mostly in school; some by video or phone, when the young person is off school or prefers it.
+  const schoolUrn = chance(faker, 0.15) ? null : c.schoolUrn;
   const row: ContactRow = {
-    id: faker.string.uuid(),
+    id,
     referralId: c.referral.id,
     practitionerUserId: p.userId,
     startsAt: new Date(startsAt),
-    // Mostly in school; some by video or phone, when the young person is off school or prefers it.
-    schoolUrn: chance(faker, 0.15) ? null : c.schoolUrn,
+    schoolUrn,
     kind: 'one-to-one',
+    // Remote ones by video about two times in three (read off the id, so no other row changes).
+    medium:
+      schoolUrn !== null ? 'in-person' : Number.parseInt(id.slice(-1), 16) % 3 === 0 ? 'phone' : 'video',
     attendStatus,
     recordedAt: new Date(Math.min(recordedAt, plan.now - 60_000)),
     recordedBy: p.userId,

@@ -36,6 +36,7 @@ import {
 import { withScope } from '../db/scoped.js';
 import { hashPassword } from '../services/identity/credentials.js';
 import { buildDemoArea, type DemoArea, type DemoOptions } from './demo-area.js';
+import { insertDemoCaseRecords } from './demo-casework-write.js';
 import type { DemoReferrals } from './demo-referrals.js';
 import { DEMO_PASSWORD } from './demo-staff.js';
 
@@ -100,6 +101,7 @@ export async function writeDemoArea(database: Database, options: DemoOptions): P
     await insertInChunks(tx, schoolLinkPractitioners, area.mhstStaff.schoolLinkPractitioners);
     await insertDemoReferrals(tx, area.referrals);
     await insertDemoMhst(tx, area);
+    await insertDemoCaseRecords(tx, area.caseRecords);
   });
   return {
     organisations: area.organisations.organisations.length,

@@ -120,7 +120,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await api.register(groupTherapyRoutes, { db });
     await api.register(noteRoutes, { db });
     await api.register(safeguardingRoutes, { db });
-    await api.register(measureRoutes, { db });
+    await api.register(measureRoutes, { db, publicUrl: () => config.PUBLIC_URL });
     await api.register(recordRoutes, { db });
   });
 

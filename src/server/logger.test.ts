@@ -51,6 +51,13 @@ describe('the logger', () => {
     expect(pathOnly('/survey/Xy_9-abc')).toBe('/survey/:secret');
     expect(pathOnly('/api/schools/100001/surveys')).toBe('/api/schools/100001/surveys');
   });
+
+  it('never keeps a questionnaire link’s secret', () => {
+    expect(pathOnly('/api/questionnaires/Ab_9-xyz/answers')).toBe('/api/questionnaires/:secret/answers');
+    expect(pathOnly('/api/questionnaires/Ab_9-xyz?x=1')).toBe('/api/questionnaires/:secret');
+    expect(pathOnly('/questionnaire/Ab_9-xyz')).toBe('/questionnaire/:secret');
+    expect(pathOnly('/api/caseload/1/questionnaire-links')).toBe('/api/caseload/1/questionnaire-links');
+  });
 });
 
 describe('logged errors', () => {

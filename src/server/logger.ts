@@ -32,12 +32,15 @@ export const redactedPaths = [
 
 /**
  * The path without its query string (queries can carry what a person searched for), and without
- * a survey link's secret, which would let anyone reading logs answer the survey.
+ * a survey or questionnaire link's secret, which would let anyone reading logs answer it.
  */
 export function pathOnly(url: string): string {
   const index = url.indexOf('?');
   const path = index === -1 ? url : url.slice(0, index);
-  return path.replace(/^(\/api\/surveys|\/survey)\/[^/]+/, '$1/:secret');
+  return path.replace(
+    /^(\/api\/surveys|\/survey|\/api\/questionnaires|\/questionnaire)\/[^/]+/,
+    '$1/:secret',
+  );
 }
 
 interface ErrorLike {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { LanternDb } from '../client.js';
 import { outboxMessages } from '../schema/outbox.js';
 
@@ -13,15 +13,24 @@ export async function enqueue(tx: LanternDb, messages: NewOutboxMessage[]) {
 
 /**
  * Claims a batch of unsent messages for this dispatcher: rows are locked for the transaction and
- * skipped by any other dispatcher running at the same time.
+ * skipped by any other dispatcher running at the same time. A message waiting for its time
+ * (`not_before`, appointment reminders) is left until then; a withdrawn one is never claimed.
  */
-export function claimUnsent(tx: LanternDb, limit: number, maxAttempts: number, skipIds: string[] = []) {
+export function claimUnsent(
+  tx: LanternDb,
+  limit: number,
+  maxAttempts: number,
+  skipIds: string[] = [],
+  now: Date = new Date(),
+) {
   return tx
     .select()
     .from(outboxMessages)
     .where(
       and(
         isNull(outboxMessages.sentAt),
+        isNull(outboxMessages.withdrawnAt),
+        or(isNull(outboxMessages.notBefore), lte(outboxMessages.notBefore, now)),
         lt(outboxMessages.attempts, maxAttempts),
         skipIds.length > 0 ? notInArray(outboxMessages.id, skipIds) : undefined,
       ),
@@ -47,4 +56,48 @@ export async function markFailed(tx: LanternDb, id: string, error: string) {
 
 export function recentMessages(tx: LanternDb, limit: number) {
   return tx.select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt)).limit(limit);
+}
+
+/** The appointment reminders' template, and the personalisation key that names the appointment. */
+const REMINDER = 'appointment-reminder';
+
+/**
+ * Withdraws the unsent reminders for these appointments (moved or cancelled), so the dispatcher
+ * never sends them. Needs a system scope: only the dispatcher may change outbox rows (migration
+ * 0012); callers use asSystemWithin after finding the appointment in the person's own scope.
+ */
+export async function withdrawReminders(tx: LanternDb, contactIds: string[], at: Date) {
+  if (contactIds.length === 0) return;
+  await tx
+    .update(outboxMessages)
+    .set({ withdrawnAt: at })
+    .where(
+      and(
+        eq(outboxMessages.template, REMINDER),
+        isNull(outboxMessages.sentAt),
+        isNull(outboxMessages.withdrawnAt),
+        sql`${outboxMessages.personalisation} ->> 'contactId' = any(${sql.param(contactIds)}::text[])`,
+      ),
+    );
+}
+
+/** The reminders queued for one referral's appointments (system scope, as above). */
+export async function remindersOf(tx: LanternDb, referralId: string) {
+  const rows = await tx
+    .select({
+      personalisation: outboxMessages.personalisation,
+      channel: outboxMessages.channel,
+      sentAt: outboxMessages.sentAt,
+      withdrawnAt: outboxMessages.withdrawnAt,
+      createdAt: outboxMessages.createdAt,
+    })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.referralId, referralId), inArray(outboxMessages.template, [REMINDER])))
+    .orderBy(asc(outboxMessages.createdAt));
+  return rows.map((r) => ({
+    contactId: String((r.personalisation as Record<string, unknown>).contactId ?? ''),
+    channel: r.channel,
+    sentAt: r.sentAt,
+    withdrawnAt: r.withdrawnAt,
+  }));
 }

@@ -38,7 +38,8 @@ export async function registerWebApp(app: FastifyInstance, folder = webAppFolder
     const isPage = request.method === 'GET' || request.method === 'HEAD';
     if (!path.startsWith('/api/') && isPage && wantsHtml && indexHtml) {
       return reply
-        .code(isWebPath(path) ? 200 : 404)
+        // The status is decided on the real path (secret links are masked only for logs and messages).
+        .code(isWebPath(request.url.split('?')[0] ?? '') ? 200 : 404)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
         .send(indexHtml);

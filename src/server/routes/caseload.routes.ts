@@ -7,12 +7,14 @@ import {
   CaseloadReferral,
   ContactChanged,
   MilestoneInput,
+  MoveContactInput,
   PauseInput,
 } from '../../contracts/caseload.js';
 import type { LanternDb } from '../../db/client.js';
 import { getCaseload, getCaseloadReferral } from '../../services/casework/caseload.js';
 import {
   bookContact,
+  moveContact,
   recordAttendance,
   recordMilestone,
   recordPause,
@@ -51,6 +53,7 @@ export const caseloadRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (a
   app.post(
     '/api/caseload/:referralId/contacts',
     {
+      config: { idempotent: true },
       schema: {
         ...op('Book a contact'),
         params: ReferralParams,
@@ -60,6 +63,30 @@ export const caseloadRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (a
       },
     },
     (request) => bookContact(request.ctx, deps, request.params.referralId, request.body),
+  );
+  app.put(
+    '/api/caseload/:referralId/contacts/:contactId',
+    {
+      schema: {
+        ...op('Move a booked appointment to a new time or place (If-Match: the contact version)'),
+        params: ContactParams,
+        headers: IfMatch,
+        body: MoveContactInput,
+        response: { 200: ContactChanged, ...errors },
+      },
+    },
+    (request, reply) =>
+      withEtag(
+        reply,
+        moveContact(
+          request.ctx,
+          deps,
+          request.params.referralId,
+          request.params.contactId,
+          expectedVersion(request.headers['if-match']),
+          request.body,
+        ),
+      ),
   );
   app.put(
     '/api/caseload/:referralId/contacts/:contactId/attendance',
@@ -88,6 +115,7 @@ export const caseloadRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (a
   app.post(
     '/api/caseload/:referralId/milestones',
     {
+      config: { idempotent: true },
       schema: {
         ...op(
           'Record an assessment, care plan, intervention or baseline measure (they stop the clock together)',
@@ -103,6 +131,7 @@ export const caseloadRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (a
   app.post(
     '/api/caseload/:referralId/pauses',
     {
+      config: { idempotent: true },
       schema: {
         ...op('Record a time the young person asked to wait (shown beside the wait, never taken off it)'),
         params: ReferralParams,

@@ -4,6 +4,7 @@ import { recordScope } from '../../access/scope.js';
 import type { AllocateInput, BulkAllocated, BulkAllocateInput, Preferences } from '../../contracts/mhst.js';
 import type { ReferralChanged } from '../../contracts/triage.js';
 import type { LanternDb } from '../../db/client.js';
+import * as episodes from '../../db/repositories/episodes.repository.js';
 import * as mhst from '../../db/repositories/mhst.repository.js';
 import * as outbox from '../../db/repositories/outbox.repository.js';
 import * as referrals from '../../db/repositories/referrals.repository.js';
@@ -75,6 +76,8 @@ async function writeAllocation(
     },
     { at: now, by: userId, reason: `Reallocated: ${allocation.reason}` },
   );
+  // The episode of care opens on the first allocation; a reallocation keeps the one it has.
+  await episodes.openEpisodeIfNone(tx, { referralId: row.referralId, openedAt: now, openedBy: userId });
   if (names.practitionerEmail) {
     await outbox.enqueue(tx, [
       {

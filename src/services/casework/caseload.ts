@@ -7,6 +7,7 @@ import * as mhst from '../../db/repositories/mhst.repository.js';
 import * as waiting from '../../db/repositories/waiting.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
+import type { ContactMedium } from '../../domain/casework/appointments.js';
 import { DEFAULT_PACE } from '../../domain/waiting/breach-forecast.js';
 import type { AttendStatus, Milestone } from '../../domain/waiting/clocks.js';
 import { addLondonDays } from '../../domain/waiting/london-days.js';
@@ -14,6 +15,7 @@ import { allocationRecords, clocksOfReferral } from '../allocation/allocation-vi
 import { waitingEntry } from '../allocation/team-reach.js';
 import { trayStatus } from '../allocation/waiting-list.js';
 import { withReferralAccess } from '../audit/referral-access.js';
+import { reminderRouteOf, reminderStates, remindersOut } from './reminders.js';
 
 const onCaseload = [trayStatus.allocated, trayStatus['in-intervention']];
 
@@ -78,11 +80,14 @@ export async function getCaseloadReferral(
         mhst.allocationsOf(tx, [referralId]),
         row.teamId ? mhst.schoolsOfTeam(tx, row.teamId) : Promise.resolve([]),
       ]);
+      const route = await reminderRouteOf(tx, referralId);
+      // Under a system scope for a moment (outbox rows): nothing else may run on tx meanwhile.
+      const reminders = await reminderStates(tx, referralId);
       return {
         referral: waitingEntry(row, now, DEFAULT_PACE),
         needDescription: row.needDescription,
         clocks,
-        contacts: contacts.map(({ contact, schoolName, practitionerName }) => ({
+        contacts: contacts.map(({ contact, schoolName, practitionerName, groupProgramme }) => ({
           id: contact.id,
           version: contact.version,
           startsAt: contact.startsAt.toISOString(),
@@ -90,6 +95,9 @@ export async function getCaseloadReferral(
           kind: contact.kind as 'one-to-one' | 'group-therapy',
           attendStatus: contact.attendStatus as AttendStatus | null,
           practitionerName,
+          medium: contact.medium as ContactMedium,
+          groupProgramme,
+          reminder: reminders.get(contact.id) ?? null,
         })),
         milestones: milestones.map((m) => ({
           id: m.id,
@@ -104,6 +112,7 @@ export async function getCaseloadReferral(
         })),
         allocations: allocationRecords(history),
         schools,
+        reminders: remindersOut(route),
       };
     }),
   );

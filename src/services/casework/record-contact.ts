@@ -7,6 +7,7 @@ import type {
   BookContactInput,
   ContactChanged,
   MilestoneInput,
+  MoveContactInput,
   PauseInput,
 } from '../../contracts/caseload.js';
 import type { LanternDb } from '../../db/client.js';
@@ -15,13 +16,19 @@ import * as referrals from '../../db/repositories/referrals.repository.js';
 import * as waiting from '../../db/repositories/waiting.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
+import { bookingProblem, type ContactMedium } from '../../domain/casework/appointments.js';
 import { isAttended } from '../../domain/waiting/clocks.js';
 import { trayStatus } from '../allocation/waiting-list.js';
 import { recordChange } from '../audit/record-change.js';
 import { withReferralAccess } from '../audit/referral-access.js';
 import { notOnCaseload } from './caseload.js';
+import { queueReminder, withdrawReminder } from './reminders.js';
 
 const workable = [trayStatus.allocated, trayStatus['in-intervention'], trayStatus['group-waiting-list']];
+
+/** The first attended contact, one-to-one or in a group, moves a young person into intervention. */
+export const startsIntervention = (status: string) =>
+  status === trayStatus.allocated || status === trayStatus['group-waiting-list'];
 
 /** One change to a young person's casework: authorised, within scope, logged, audited. */
 async function changeCasework<T>(
@@ -51,6 +58,28 @@ function notTooFarAhead(at: Date, now: Date, field: string, days: number) {
   }
 }
 
+/**
+ * When and where an appointment is, checked: within a year, and in person only on a day the
+ * practitioner works at that school (video and phone keep no school).
+ */
+async function checkedPlace(
+  tx: LanternDb,
+  userId: string,
+  now: Date,
+  input: { startsAt: string; schoolUrn: number | null; medium: ContactMedium },
+) {
+  const startsAt = new Date(input.startsAt);
+  notTooFarAhead(startsAt, now, 'startsAt', 366);
+  const schoolUrn = input.medium === 'in-person' ? input.schoolUrn : null;
+  const practitionerDays = await casework.schoolDaysOf(tx, userId);
+  const problem = bookingProblem({ startsAt, medium: input.medium, schoolUrn, practitionerDays });
+  if (problem) {
+    throw new AppError('bad-request', problem.reason, [{ name: problem.field, reason: problem.reason }]);
+  }
+  return { startsAt, schoolUrn, medium: input.medium };
+}
+
+/** Books an appointment and queues its reminder for the day before, in the same transaction. */
 export function bookContact(
   ctx: ServiceContext,
   deps: { db: LanternDb },
@@ -58,34 +87,78 @@ export function bookContact(
   input: z.infer<typeof BookContactInput>,
 ): Promise<ContactChanged> {
   return changeCasework(ctx, deps.db, referralId, async (tx, row, userId, now) => {
-    const startsAt = new Date(input.startsAt);
-    notTooFarAhead(startsAt, now, 'startsAt', 366);
+    const place = await checkedPlace(tx, userId, now, input);
     const id = randomUUID();
     await casework.insertContact(tx, {
       id,
       referralId,
       practitionerUserId: userId,
-      startsAt,
-      schoolUrn: input.schoolUrn,
+      ...place,
       kind: input.kind,
       attendStatus: null,
       recordedAt: now,
       recordedBy: userId,
     });
     await waiting.refreshContactColumns(tx, [referralId]);
+    const isReminded = await queueReminder(tx, { referralId, contactId: id, ...place }, now);
     await recordChange(tx, ctx, {
       entity: 'care-contact',
       entityId: id,
       action: 'contact:booked',
-      after: { referralId },
+      after: { referralId, medium: place.medium, isReminded },
     });
     return { id, version: 1, referralStatus: row.status };
   });
 }
 
 /**
+ * Moves a booked appointment to a new time or place (If-Match: its version). The reminder for the
+ * old time is withdrawn and a new one queued. Once attendance is recorded it can no longer move.
+ */
+export function moveContact(
+  ctx: ServiceContext,
+  deps: { db: LanternDb },
+  referralId: string,
+  contactId: string,
+  expectedVersion: number,
+  input: z.infer<typeof MoveContactInput>,
+): Promise<ContactChanged> {
+  return changeCasework(ctx, deps.db, referralId, async (tx, row, userId, now) => {
+    const contact = await casework.findContact(tx, referralId, contactId);
+    if (!contact) throw new AppError('not-found', 'There is no such appointment for this young person.');
+    if (contact.attendStatus !== null) {
+      throw new AppError('conflict', 'This appointment has already been recorded, so it cannot be moved.');
+    }
+    const place = await checkedPlace(tx, userId, now, input);
+    const version = await casework.moveContact(tx, contactId, expectedVersion, {
+      ...place,
+      recordedAt: now,
+      recordedBy: userId,
+    });
+    if (version === null) {
+      throw new AppError(
+        'precondition-failed',
+        'Someone else changed this appointment. Reload it to see the latest.',
+      );
+    }
+    await waiting.refreshContactColumns(tx, [referralId]);
+    await withdrawReminder(tx, contactId, now);
+    const isReminded = await queueReminder(tx, { referralId, contactId, ...place }, now);
+    await recordChange(tx, ctx, {
+      entity: 'care-contact',
+      entityId: contactId,
+      action: 'contact:moved',
+      before: { startsAt: contact.startsAt.toISOString(), medium: contact.medium, version: contact.version },
+      after: { startsAt: place.startsAt.toISOString(), medium: place.medium, version, isReminded },
+    });
+    return { id: contactId, version, referralStatus: row.status };
+  });
+}
+
+/**
  * Records whether a contact happened (If-Match: the contact's version). The first attended
- * contact moves the young person into the "in intervention" tray.
+ * contact moves the young person into the "in intervention" tray, from their practitioner's
+ * caseload or from the group waiting list.
  */
 export function recordAttendance(
   ctx: ServiceContext,
@@ -115,8 +188,10 @@ export function recordAttendance(
       );
     }
     await waiting.refreshContactColumns(tx, [referralId]);
+    // Whatever happened, the day-before reminder is no longer wanted (cancelled, or already past).
+    await withdrawReminder(tx, contactId, now);
     let status = row.status;
-    if (isAttended(input.attendStatus) && row.status === trayStatus.allocated) {
+    if (isAttended(input.attendStatus) && startsIntervention(row.status)) {
       const moved = await referrals.updateReferralIfVersion(tx, referralId, row.version, {
         status: 'in-intervention',
       });

@@ -45,7 +45,7 @@ export const MAX_ATTEMPTS = 5;
  * SKIP LOCKED (several Lantern processes can dispatch at once without sending anything twice),
  * sent, and marked, so one failure never rolls back the record of messages already sent. A
  * failure is counted and retried on a later run, up to MAX_ATTEMPTS; errors are stored without
- * the recipient.
+ * the recipient. A message is never sent before its `not_before`, nor at all once withdrawn.
  */
 export async function dispatchOutbox(db: LanternDb, send: Sender, now: () => Date, limit = 20) {
   let sent = 0;
@@ -53,7 +53,7 @@ export async function dispatchOutbox(db: LanternDb, send: Sender, now: () => Dat
   const tried: string[] = [];
   for (let n = 0; n < limit; n += 1) {
     const outcome = await withScope(db, systemScope('outbox dispatcher'), async (tx) => {
-      const [message] = await outbox.claimUnsent(tx, 1, MAX_ATTEMPTS, tried);
+      const [message] = await outbox.claimUnsent(tx, 1, MAX_ATTEMPTS, tried, now());
       if (!message) return 'none' as const;
       tried.push(message.id);
       try {

@@ -9,7 +9,14 @@ import { SummaryList } from '../triage/fields.js';
 import { needWords, priorityWords } from '../triage/referral-words.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
 import { formatDate, hasPermission, statusWords } from '../triage/triage-view.js';
-import { appointmentWords, attendWords } from './clock-words.js';
+import {
+  appointmentWords,
+  attendWords,
+  kindWords,
+  placeWords,
+  remindersSentence,
+  reminderWords,
+} from './clock-words.js';
 import { ClocksSection } from './clocks-section.js';
 import { AttendanceForm, BookContactForm } from './contact-forms.js';
 import { AllocationHistory } from './mhst-parts.js';
@@ -122,19 +129,21 @@ function Appointments({
   return (
     <section aria-labelledby="appointments-heading">
       <h2 id="appointments-heading">Appointments</h2>
+      <p>{remindersSentence(data.reminders)}</p>
       {contacts.length === 0 ? (
         <p>No appointments have been booked yet.</p>
       ) : (
         <ResponsiveTable
           caption="Appointments, earliest first"
-          headings={['When', 'Where', 'Kind', 'With', 'Attendance']}
+          headings={['When', 'Where', 'Kind', 'With', 'Reminder', 'Attendance']}
         >
           {contacts.map((contact) => (
             <tr className="nhsuk-table__row" key={contact.id}>
               <Cell heading="When">{appointmentWords(contact.startsAt)}</Cell>
-              <Cell heading="Where">{contact.schoolName ?? 'Remote'}</Cell>
-              <Cell heading="Kind">{contact.kind === 'group-therapy' ? 'Group session' : 'One-to-one'}</Cell>
+              <Cell heading="Where">{placeWords(contact)}</Cell>
+              <Cell heading="Kind">{kindWords(contact)}</Cell>
               <Cell heading="With">{contact.practitionerName}</Cell>
+              <Cell heading="Reminder">{reminderWords(contact, data.reminders, now)}</Cell>
               <Cell heading="Attendance">
                 <p className="nhsuk-u-margin-bottom-2">
                   {contact.attendStatus

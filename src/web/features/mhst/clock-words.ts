@@ -1,3 +1,4 @@
+import type { CaseloadReferral, ContactOut } from '../../../contracts/caseload.js';
 import type { WaitingClocksOut } from '../../../contracts/mhst.js';
 import {
   type AttendStatus,
@@ -165,5 +166,49 @@ export const attendWords: Record<AttendStatus, string> = {
   'late-seen': 'Arrived late but was seen',
   'did-not-attend': 'Did not attend',
   'cancelled-by-patient': 'Cancelled by the young person or family',
-  'cancelled-by-service': 'Cancelled by the service',
+  'cancelled-by-service': 'Cancelled by us',
 };
+
+/** Where an appointment happens, in words: the school's name, or how it is held remotely. */
+export function placeWords(contact: Pick<ContactOut, 'medium' | 'schoolName'>): string {
+  if (contact.medium === 'video') return 'By video';
+  if (contact.medium === 'phone') return 'By phone';
+  return contact.schoolName ? `In person at ${contact.schoolName}` : 'In person';
+}
+
+/** What kind of appointment, with a group session's programme. */
+export function kindWords(contact: Pick<ContactOut, 'kind' | 'groupProgramme'>): string {
+  if (contact.kind !== 'group-therapy') return 'One-to-one';
+  return contact.groupProgramme ? `Group session: ${contact.groupProgramme}` : 'Group session';
+}
+
+const channelWords = { sms: 'text', email: 'email' } as const;
+
+/** How this young person's reminders go, or why there are none. */
+export function remindersSentence(reminders: CaseloadReferral['reminders']): string {
+  if (reminders.channel !== null) {
+    return `Reminders go by ${channelWords[reminders.channel]} the day before each appointment, to the route chosen on the referral.`;
+  }
+  return reminders.why === 'no-route'
+    ? 'No reminders are sent: no text or email contact route was chosen.'
+    : 'No reminders are sent: the contact route chosen may be shared with someone who must not be told.';
+}
+
+/** One appointment's reminder, in words. */
+export function reminderWords(
+  contact: Pick<ContactOut, 'reminder' | 'attendStatus' | 'startsAt'>,
+  reminders: CaseloadReferral['reminders'],
+  now: Date,
+): string {
+  const { reminder } = contact;
+  if (reminder?.state === 'waiting') return `Reminder by ${channelWords[reminder.channel]} the day before`;
+  if (reminder?.state === 'sent') return `Reminder sent by ${channelWords[reminder.channel]}`;
+  if (reminder?.state === 'withdrawn') return 'Reminder withdrawn';
+  if (contact.attendStatus !== null || Date.parse(contact.startsAt) <= now.getTime()) return 'None';
+  if (reminders.channel === null) {
+    return reminders.why === 'no-route'
+      ? 'No reminder: no contact route chosen'
+      : 'No reminder: the contact route may not be safe';
+  }
+  return 'No reminder';
+}

@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { CaseloadReferral, ContactChanged, ContactOut } from '../../../contracts/caseload.js';
+import type { ContactMedium } from '../../../domain/casework/appointments.js';
 import { type AttendStatus, attendStatuses } from '../../../domain/waiting/clocks.js';
 import { sendJson } from '../../api.js';
 import { DateTimeField } from '../../components/date-time-field.js';
@@ -13,7 +14,20 @@ const caseworkUrl = (referralId: string) => `/api/caseload/${encodeURIComponent(
 
 const emptyBooking: BookingForm = { date: '', time: '', place: '', kind: 'one-to-one' };
 
-/** Books an appointment: when, and at which school or remotely. A retry never books twice. */
+const mediumOptions: { value: ContactMedium; label: string }[] = [
+  { value: 'in-person', label: 'In person at school' },
+  { value: 'video', label: 'Video call' },
+  { value: 'phone', label: 'Phone call' },
+];
+
+/** The form's field for each name the API may give in a problem. */
+const bookingField = (name: string) =>
+  ({ schoolUrn: 'book-place', kind: 'book-kind', medium: 'book-medium' })[name] ?? 'book-date';
+
+/**
+ * Books an appointment: when, and in person at a school (on a day the practitioner is there) or by
+ * video or phone. A retry never books twice.
+ */
 export function BookContactForm({
   referral,
   onSaved,
@@ -26,6 +40,7 @@ export function BookContactForm({
     ...emptyBooking,
     place: childSchool ? String(childSchool) : '',
   });
+  const [medium, setMedium] = useState<ContactMedium>('in-person');
   const [isSending, setSending] = useState(false);
   const attempt = useRef<{ key: string; body: string } | null>(null);
   const { errors, errorFor, show, clear, summaryRef } = useFormErrors();
@@ -36,32 +51,26 @@ export function BookContactForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (isSending) return;
-    const checked = checkBooking(form);
+    const checked = checkBooking(medium === 'in-person' ? form : { ...form, place: 'remote' });
     if ('errors' in checked) {
-      show(checked.errors);
+      show(
+        checked.errors.map((e) => (e.field === 'book-place' ? { ...e, message: 'Choose the school' } : e)),
+      );
       return;
     }
-    attempt.current = keyFor(attempt.current, checked.body, newIdempotencyKey);
+    const body = { ...checked.body, medium };
+    attempt.current = keyFor(attempt.current, body, newIdempotencyKey);
     setSending(true);
     try {
-      await sendJson<ContactChanged>(
-        'POST',
-        `${caseworkUrl(referral.referral.referralId)}/contacts`,
-        checked.body,
-        {
-          'idempotency-key': attempt.current.key,
-        },
-      );
+      await sendJson<ContactChanged>('POST', `${caseworkUrl(referral.referral.referralId)}/contacts`, body, {
+        'idempotency-key': attempt.current.key,
+      });
       attempt.current = null;
       clear();
       setForm({ ...emptyBooking, place: form.place });
       onSaved(`Appointment booked for ${appointmentWords(checked.body.startsAt)}.`);
     } catch (error) {
-      show(
-        problemLines(error, 'startsAt', (name) =>
-          name === 'schoolUrn' ? 'book-place' : name === 'kind' ? 'book-kind' : 'book-date',
-        ),
-      );
+      show(problemLines(error, 'startsAt', bookingField));
     } finally {
       setSending(false);
     }
@@ -81,22 +90,32 @@ export function BookContactForm({
         onDate={(date) => setForm({ ...form, date })}
         onTime={(time) => setForm({ ...form, time })}
       />
-      <SelectField
-        id="book-place"
-        label="Where is it?"
-        error={errorFor('book-place')}
-        value={form.place}
-        onChange={(e) => setForm({ ...form, place: e.target.value })}
-      >
-        <option value="">Choose a place</option>
-        {schools.map((school) => (
-          <option key={school.urn} value={school.urn}>
-            {school.name}
-            {school.urn === childSchool ? ' (their school)' : ''}
-          </option>
-        ))}
-        <option value="remote">Remote: video or phone call</option>
-      </SelectField>
+      <RadiosField
+        id="book-medium"
+        legend="How will you meet?"
+        hint="In person, it must be a day you work at that school."
+        error={errorFor('book-medium')}
+        options={mediumOptions}
+        value={medium}
+        onChange={(value) => setMedium(mediumOptions.find((o) => o.value === value)?.value ?? 'in-person')}
+      />
+      {medium === 'in-person' && (
+        <SelectField
+          id="book-place"
+          label="Which school?"
+          error={errorFor('book-place')}
+          value={form.place === 'remote' ? '' : form.place}
+          onChange={(e) => setForm({ ...form, place: e.target.value })}
+        >
+          <option value="">Choose a school</option>
+          {schools.map((school) => (
+            <option key={school.urn} value={school.urn}>
+              {school.name}
+              {school.urn === childSchool ? ' (their school)' : ''}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <RadiosField
         id="book-kind"
         legend="Kind of appointment"
