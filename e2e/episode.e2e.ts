@@ -17,7 +17,7 @@ import {
   signInStaff,
   summaryRows,
 } from './front-door-helpers.js';
-import { allocateByApi, displayNameOf } from './mhst-helpers.js';
+import { allocateToDemoPractitioner, openFromCaseload } from './mhst-helpers.js';
 import { collectPageErrors, expectNoAxeViolations, type Journey, startJourney } from './support.js';
 
 // An Education Mental Health Practitioner, on their phone, runs an episode of care from allocation
@@ -37,25 +37,13 @@ describe('An episode of care, from allocation to discharge', () => {
   afterAll(() => journey?.close());
 
   it('a practitioner assesses, plans, helps and discharges a young person', async () => {
-    const manager = await desktopPage(journey.browser);
-    await signInStaff(manager, journey.baseUrl, demoEmailFor('mhst-team-manager'));
-    const { reference, childName } = await allocateByApi(
-      manager,
-      journey.baseUrl,
-      displayNameOf(demoEmailFor('emhp')),
-    );
-    await manager.context().close();
+    const { reference, childName } = await allocateToDemoPractitioner(journey);
 
     const page = await phonePage(journey.browser);
     const errors = collectPageErrors(page);
     await signInStaff(page, journey.baseUrl, demoEmailFor('emhp'));
     await page.getByRole('link', { name: 'Your caseload' }).click();
-    await arriveAt(page, 'Your caseload');
-    const row = page.getByRole('table', { name: 'Young people allocated to you' }).locator('tbody tr', {
-      hasText: reference,
-    });
-    await row.getByRole('link', { name: new RegExp(reference) }).click();
-    await arriveAt(page, `Referral ${reference}`);
+    await openFromCaseload(page, reference);
 
     // Yesterday's first appointment happened.
     await page.getByLabel('Date', { exact: true }).fill(londonDate(addLondonDays(new Date(), -1)));

@@ -2,10 +2,13 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { MhstTeamList, TeamCapacity, WaitingList } from '../src/contracts/mhst.js';
 import { buildDemoArea } from '../src/demo/demo-area.js';
+import { demoEmailFor } from '../src/demo/demo-staff.js';
 import { runBreachCheck } from '../src/services/allocation/forecast.js';
+import { arriveAt, desktopPage, signInStaff } from './front-door-helpers.js';
 import { expectNoAxeViolations, JOURNEY_SEED, type Journey, startJourney } from './support.js';
 
-// Shared steps for the Mental Health Support Team journeys (mhst-allocation.e2e.ts, caseload.e2e.ts).
+// Shared steps for the Mental Health Support Team journeys (mhst-allocation.e2e.ts, caseload.e2e.ts)
+// and the case-work journeys that start from a practitioner's caseload.
 
 const identity = buildDemoArea({ seed: JOURNEY_SEED, scale: 1 }).identity;
 
@@ -107,4 +110,28 @@ export async function allocateByApi(
   );
   expect(allocated.status(), await allocated.text()).toBe(200);
   return { reference: referral.reference, childName: referral.childName };
+}
+
+/**
+ * Earlier, the team manager allocated the demo Education Mental Health Practitioner a young person
+ * (through the API, signed in on a page of their own that is closed again). Returns the referral.
+ */
+export async function allocateToDemoPractitioner(
+  journey: Journey,
+): Promise<{ reference: string; childName: string }> {
+  const manager = await desktopPage(journey.browser);
+  await signInStaff(manager, journey.baseUrl, demoEmailFor('mhst-team-manager'));
+  const allocated = await allocateByApi(manager, journey.baseUrl, displayNameOf(demoEmailFor('emhp')));
+  await manager.context().close();
+  return allocated;
+}
+
+/** On the practitioner's caseload page: opens the young person's record by its reference. */
+export async function openFromCaseload(page: Page, reference: string): Promise<void> {
+  await arriveAt(page, 'Your caseload');
+  const row = page
+    .getByRole('table', { name: 'Young people allocated to you' })
+    .locator('tbody tr', { hasText: reference });
+  await row.getByRole('link', { name: new RegExp(reference) }).click();
+  await arriveAt(page, `Referral ${reference}`);
 }

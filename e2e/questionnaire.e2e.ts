@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmailFor } from '../src/demo/demo-staff.js';
 import { arriveAt, desktopPage, pollPatiently, signInStaff } from './front-door-helpers.js';
-import { allocateByApi, bodyRows, displayNameOf } from './mhst-helpers.js';
+import { allocateToDemoPractitioner, bodyRows } from './mhst-helpers.js';
 import { collectPageErrors, expectNoAxeViolations, type Journey, startJourney } from './support.js';
 
 // A practitioner makes a GAD-7 link for a young person on their caseload; the young person answers
@@ -17,11 +17,7 @@ describe('Questionnaires answered by link', () => {
   afterAll(() => journey?.close());
 
   it('a young person answers GAD-7 on their phone and the practitioner sees the score', async () => {
-    const practitionerName = displayNameOf(demoEmailFor('emhp'));
-    const manager = await desktopPage(journey.browser);
-    await signInStaff(manager, journey.baseUrl, demoEmailFor('mhst-team-manager'));
-    const { reference } = await allocateByApi(manager, journey.baseUrl, practitionerName);
-    await manager.context().close();
+    const { reference } = await allocateToDemoPractitioner(journey);
 
     // The practitioner opens the young person's questionnaires and makes a link to give in person.
     const practitioner = await desktopPage(journey.browser);

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmailFor } from '../src/demo/demo-staff.js';
 import { arriveAt, desktopPage, phonePage, pollPatiently, signInStaff } from './front-door-helpers.js';
-import { allocateByApi, displayNameOf, expectNoAxeViolationsOnPhone } from './mhst-helpers.js';
+import {
+  allocateToDemoPractitioner,
+  displayNameOf,
+  expectNoAxeViolationsOnPhone,
+  openFromCaseload,
+} from './mhst-helpers.js';
 import { collectPageErrors, expectNoAxeViolations, type Journey, startJourney } from './support.js';
 
 // A practitioner raises a safeguarding concern from a young person's record on their phone; the
@@ -15,21 +20,13 @@ describe('A safeguarding concern', () => {
   afterAll(() => journey?.close());
 
   it('is raised by a practitioner and acknowledged by the safeguarding lead', async () => {
-    const manager = await desktopPage(journey.browser);
-    await signInStaff(manager, journey.baseUrl, demoEmailFor('mhst-team-manager'));
-    const { reference } = await allocateByApi(manager, journey.baseUrl, displayNameOf(demoEmailFor('emhp')));
-    await manager.context().close();
+    const { reference } = await allocateToDemoPractitioner(journey);
 
     const practitioner = await phonePage(journey.browser);
     const errors = collectPageErrors(practitioner);
     await signInStaff(practitioner, journey.baseUrl, demoEmailFor('emhp'));
     await practitioner.goto(`${journey.baseUrl}/staff/caseload`);
-    await arriveAt(practitioner, 'Your caseload');
-    const row = practitioner
-      .getByRole('table', { name: 'Young people allocated to you' })
-      .locator('tbody tr', { hasText: reference });
-    await row.getByRole('link', { name: new RegExp(reference) }).click();
-    await arriveAt(practitioner, `Referral ${reference}`);
+    await openFromCaseload(practitioner, reference);
     await practitioner.getByRole('link', { name: 'Raise a safeguarding concern' }).click();
     await arriveAt(practitioner, `Safeguarding concern for ${reference}`);
 

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmailFor } from '../src/demo/demo-staff.js';
 import { arriveAt, desktopPage, phonePage, pollPatiently, signInStaff } from './front-door-helpers.js';
-import { allocateByApi, displayNameOf, expectNoAxeViolationsOnPhone } from './mhst-helpers.js';
+import {
+  allocateToDemoPractitioner,
+  displayNameOf,
+  expectNoAxeViolationsOnPhone,
+  openFromCaseload,
+} from './mhst-helpers.js';
 import { collectPageErrors, expectNoAxeViolations, type Journey, startJourney } from './support.js';
 
 // The named Education Mental Health Practitioner writes a contact note on their phone and corrects
@@ -15,22 +20,14 @@ describe('Contact notes and supervision', () => {
   afterAll(() => journey?.close());
 
   it('a note is written, corrected and signed off', async () => {
-    const manager = await desktopPage(journey.browser);
-    await signInStaff(manager, journey.baseUrl, demoEmailFor('mhst-team-manager'));
-    const { reference } = await allocateByApi(manager, journey.baseUrl, displayNameOf(demoEmailFor('emhp')));
-    await manager.context().close();
+    const { reference } = await allocateToDemoPractitioner(journey);
 
     // The practitioner opens the young person's notes from their caseload.
     const practitioner = await phonePage(journey.browser);
     const errors = collectPageErrors(practitioner);
     await signInStaff(practitioner, journey.baseUrl, demoEmailFor('emhp'));
     await practitioner.getByRole('link', { name: 'Your caseload' }).click();
-    await arriveAt(practitioner, 'Your caseload');
-    const row = practitioner
-      .getByRole('table', { name: 'Young people allocated to you' })
-      .locator('tbody tr', { hasText: reference });
-    await row.getByRole('link', { name: new RegExp(reference) }).click();
-    await arriveAt(practitioner, `Referral ${reference}`);
+    await openFromCaseload(practitioner, reference);
     await practitioner.getByRole('link', { name: 'Contact notes' }).click();
     await arriveAt(practitioner, `Contact notes for ${reference}`);
 

@@ -6,7 +6,6 @@ import * as casework from '../../db/repositories/casework.repository.js';
 import * as mhst from '../../db/repositories/mhst.repository.js';
 import * as waiting from '../../db/repositories/waiting.repository.js';
 import { withScope } from '../../db/scoped.js';
-import { AppError } from '../../domain/app-error.js';
 import type { ContactMedium } from '../../domain/casework/appointments.js';
 import { DEFAULT_PACE } from '../../domain/waiting/breach-forecast.js';
 import type { AttendStatus, Milestone } from '../../domain/waiting/clocks.js';
@@ -14,13 +13,10 @@ import { addLondonDays } from '../../domain/waiting/london-days.js';
 import { allocationRecords, clocksOfReferral } from '../allocation/allocation-view.js';
 import { waitingEntry } from '../allocation/team-reach.js';
 import { trayStatus } from '../allocation/waiting-list.js';
-import { withReferralAccess } from '../audit/referral-access.js';
+import { withCaseloadReferral } from './caseload-access.js';
 import { reminderRouteOf, reminderStates, remindersOut } from './reminders.js';
 
 const onCaseload = [trayStatus.allocated, trayStatus['in-intervention']];
-
-export const notOnCaseload = () =>
-  new AppError('not-found', 'There is no such young person on your caseload, or they are not yours to see.');
 
 /**
  * The young people allocated to this practitioner, longest waiting first. New allocations (in the
@@ -57,63 +53,53 @@ export async function getCaseload(ctx: ServiceContext, deps: { db: LanternDb }):
 }
 
 /** One young person on the caseload: clocks in every view, contacts, milestones, allocation history. */
-export async function getCaseloadReferral(
+export function getCaseloadReferral(
   ctx: ServiceContext,
   deps: { db: LanternDb },
   referralId: string,
 ): Promise<CaseloadReferral> {
-  await authorise(ctx, 'caseload:read');
-  const now = ctx.now();
-  return withReferralAccess(ctx, referralId, 'caseload:read', 'caseload', (found) =>
-    withScope(deps.db, recordScope(ctx.actor), async (tx) => {
-      const [row] = await waiting.waitingRows(tx, {
-        statuses: [...onCaseload, trayStatus['group-waiting-list']],
-        referralIds: [referralId],
-      });
-      if (!row) throw notOnCaseload();
-      found();
-      const [clocks, contacts, milestones, pauses, history, schools] = await Promise.all([
-        clocksOfReferral(tx, row, now),
-        casework.contactsOf(tx, [referralId]),
-        casework.milestonesOf(tx, [referralId]),
-        casework.pausesOf(tx, [referralId]),
-        mhst.allocationsOf(tx, [referralId]),
-        row.teamId ? mhst.schoolsOfTeam(tx, row.teamId) : Promise.resolve([]),
-      ]);
-      const route = await reminderRouteOf(tx, referralId);
-      // Under a system scope for a moment (outbox rows): nothing else may run on tx meanwhile.
-      const reminders = await reminderStates(tx, referralId);
-      return {
-        referral: waitingEntry(row, now, DEFAULT_PACE),
-        needDescription: row.needDescription,
-        clocks,
-        contacts: contacts.map(({ contact, schoolName, practitionerName, groupProgramme }) => ({
-          id: contact.id,
-          version: contact.version,
-          startsAt: contact.startsAt.toISOString(),
-          schoolName,
-          kind: contact.kind as 'one-to-one' | 'group-therapy',
-          attendStatus: contact.attendStatus as AttendStatus | null,
-          practitionerName,
-          medium: contact.medium as ContactMedium,
-          groupProgramme,
-          reminder: reminders.get(contact.id) ?? null,
-        })),
-        milestones: milestones.map((m) => ({
-          id: m.id,
-          milestone: m.milestone as Milestone,
-          occurredAt: m.occurredAt.toISOString(),
-        })),
-        pauses: pauses.map((p) => ({
-          id: p.id,
-          startsOn: p.startsOn.toISOString(),
-          endsOn: p.endsOn?.toISOString() ?? null,
-          note: p.note,
-        })),
-        allocations: allocationRecords(history),
-        schools,
-        reminders: remindersOut(route),
-      };
-    }),
-  );
+  return withCaseloadReferral(ctx, deps.db, referralId, 'caseload:read', async (tx, row, _userId, now) => {
+    const [clocks, contacts, milestones, pauses, history, schools] = await Promise.all([
+      clocksOfReferral(tx, row, now),
+      casework.contactsOf(tx, [referralId]),
+      casework.milestonesOf(tx, [referralId]),
+      casework.pausesOf(tx, [referralId]),
+      mhst.allocationsOf(tx, [referralId]),
+      row.teamId ? mhst.schoolsOfTeam(tx, row.teamId) : Promise.resolve([]),
+    ]);
+    const route = await reminderRouteOf(tx, referralId);
+    // Under a system scope for a moment (outbox rows): nothing else may run on tx meanwhile.
+    const reminders = await reminderStates(tx, referralId);
+    return {
+      referral: waitingEntry(row, now, DEFAULT_PACE),
+      needDescription: row.needDescription,
+      clocks,
+      contacts: contacts.map(({ contact, schoolName, practitionerName, groupProgramme }) => ({
+        id: contact.id,
+        version: contact.version,
+        startsAt: contact.startsAt.toISOString(),
+        schoolName,
+        kind: contact.kind as 'one-to-one' | 'group-therapy',
+        attendStatus: contact.attendStatus as AttendStatus | null,
+        practitionerName,
+        medium: contact.medium as ContactMedium,
+        groupProgramme,
+        reminder: reminders.get(contact.id) ?? null,
+      })),
+      milestones: milestones.map((m) => ({
+        id: m.id,
+        milestone: m.milestone as Milestone,
+        occurredAt: m.occurredAt.toISOString(),
+      })),
+      pauses: pauses.map((p) => ({
+        id: p.id,
+        startsOn: p.startsOn.toISOString(),
+        endsOn: p.endsOn?.toISOString() ?? null,
+        note: p.note,
+      })),
+      allocations: allocationRecords(history),
+      schools,
+      reminders: remindersOut(route),
+    };
+  });
 }

@@ -1,17 +1,15 @@
-import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
+import { randomUUID } from 'node:crypto';
+import type { ServiceContext } from '../../access/authorise.js';
 import type { Permission } from '../../access/permissions.js';
-import { recordScope } from '../../access/scope.js';
 import type { LanternDb } from '../../db/client.js';
 import * as casework from '../../db/repositories/casework.repository.js';
 import * as episodes from '../../db/repositories/episodes.repository.js';
 import * as mhst from '../../db/repositories/mhst.repository.js';
-import * as waiting from '../../db/repositories/waiting.repository.js';
-import { withScope } from '../../db/scoped.js';
+import type * as waiting from '../../db/repositories/waiting.repository.js';
 import { AppError } from '../../domain/app-error.js';
 import type { Milestone } from '../../domain/waiting/clocks.js';
 import { trayStatus } from '../allocation/waiting-list.js';
-import { withReferralAccess } from '../audit/referral-access.js';
-import { notOnCaseload } from './caseload.js';
+import { notOnCaseload, withCaseloadReferral } from './caseload-access.js';
 
 // Shared by the episode services: which referrals have an episode to see, the 409 for a closed
 // one, making the row for an older allocation on its first change, and milestones recorded once.
@@ -31,24 +29,14 @@ export const staleEpisode = () =>
   new AppError('precondition-failed', 'Someone else changed this episode. Reload it to see the latest.');
 
 /** Reads one referral with an episode, authorised, within scope and access-logged. */
-export async function withEpisodeReferral<T>(
+export function withEpisodeReferral<T>(
   ctx: ServiceContext,
   db: LanternDb,
   referralId: string,
   permission: Permission,
   work: (tx: LanternDb, row: waiting.WaitingRow, userId: string, now: Date) => Promise<T>,
 ): Promise<T> {
-  await authorise(ctx, permission);
-  const userId = staffOf(ctx).userId;
-  const now = ctx.now();
-  return withReferralAccess(ctx, referralId, permission, 'caseload', (found) =>
-    withScope(db, recordScope(ctx.actor), async (tx) => {
-      const [row] = await waiting.waitingRows(tx, { statuses: withEpisode, referralIds: [referralId] });
-      if (!row) throw notOnCaseload();
-      found();
-      return work(tx, row, userId, now);
-    }),
-  );
+  return withCaseloadReferral(ctx, db, referralId, permission, work, withEpisode);
 }
 
 /**
@@ -84,12 +72,12 @@ export async function milestoneOnce(
   referralId: string,
   milestone: Milestone,
   occurredAt: Date,
-  recorded: { at: Date; by: string; id: string },
+  recorded: { at: Date; by: string },
 ): Promise<boolean> {
   const existing = await casework.milestonesOf(tx, [referralId]);
   if (existing.some((m) => m.milestone === milestone)) return false;
   await casework.insertMilestone(tx, {
-    id: recorded.id,
+    id: randomUUID(),
     referralId,
     milestone,
     occurredAt,

@@ -155,11 +155,7 @@ export function recordAssessment(
       recordedAt: now,
       recordedBy: userId,
     });
-    const milestone = await milestoneOnce(tx, referralId, 'assessment', assessedAt, {
-      id: randomUUID(),
-      at: now,
-      by: userId,
-    });
+    const milestone = await milestoneOnce(tx, referralId, 'assessment', assessedAt, { at: now, by: userId });
     await recordChange(tx, ctx, {
       entity: 'assessment',
       entityId: id,
@@ -190,11 +186,7 @@ export function addGoal(
       recordedAt: now,
       recordedBy: userId,
     });
-    const milestone = await milestoneOnce(tx, referralId, 'care-plan', agreedAt, {
-      id: randomUUID(),
-      at: now,
-      by: userId,
-    });
+    const milestone = await milestoneOnce(tx, referralId, 'care-plan', agreedAt, { at: now, by: userId });
     await recordChange(tx, ctx, {
       entity: 'care-plan-goal',
       entityId: id,
@@ -254,11 +246,7 @@ export function chooseIntervention(
       interventionChosenAt: episode.interventionChosenAt ?? now,
     });
     if (version === null) throw staleEpisode();
-    const milestone = await milestoneOnce(tx, referralId, 'intervention', now, {
-      id: randomUUID(),
-      at: now,
-      by: userId,
-    });
+    const milestone = await milestoneOnce(tx, referralId, 'intervention', now, { at: now, by: userId });
     await recordChange(tx, ctx, {
       entity: 'episode',
       entityId: episode.id,

@@ -24,7 +24,8 @@ import {
 import { londonDate } from '../../domain/people/child-details.js';
 import { formatLongDate } from '../../domain/referrals/what-happens-next.js';
 import { recordChange } from '../audit/record-change.js';
-import { notOnCaseload } from './caseload.js';
+import { withReferralAccess } from '../audit/referral-access.js';
+import { notOnCaseload } from './caseload-access.js';
 
 /** Where case work is recorded: from allocation on, and after discharge for the closing notes. */
 export const caseworkStatuses = ['allocated', 'in-intervention', 'group-waiting-list', 'discharged'] as const;
@@ -59,24 +60,14 @@ export async function onCaseRecord<T>(
   await authorise(ctx, permission);
   const userId = staffOf(ctx).userId;
   const now = ctx.now();
-  let basis: string | null = null;
-  try {
-    return await withScope(db, recordScope(ctx.actor), async (tx) => {
+  return withReferralAccess(ctx, referralId, permission, 'caseload', (found) =>
+    withScope(db, recordScope(ctx.actor), async (tx) => {
       const referral = await notes.referralInScope(tx, referralId, caseworkStatuses);
       if (!referral) throw notOnCaseload();
-      basis = basisOf(ctx, referral);
+      found(basisOf(ctx, referral));
       return work(tx, referral, userId, now);
-    });
-  } finally {
-    // One row whatever happens: a 412 or 409 after the read still counts as a read.
-    await ctx.recordAccess({
-      subjectKind: 'referral',
-      subjectId: referralId,
-      action: permission,
-      outcome: basis ? 'allowed' : 'denied',
-      basis: basis ?? 'out-of-scope',
-    });
-  }
+    }),
+  );
 }
 
 const stale = () =>

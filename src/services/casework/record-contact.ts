@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
-import { recordScope } from '../../access/scope.js';
+import type { ServiceContext } from '../../access/authorise.js';
 import type {
   AttendanceInput,
   BookContactInput,
@@ -14,41 +13,17 @@ import type { LanternDb } from '../../db/client.js';
 import * as casework from '../../db/repositories/casework.repository.js';
 import * as referrals from '../../db/repositories/referrals.repository.js';
 import * as waiting from '../../db/repositories/waiting.repository.js';
-import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { bookingProblem, type ContactMedium } from '../../domain/casework/appointments.js';
 import { isAttended } from '../../domain/waiting/clocks.js';
 import { trayStatus } from '../allocation/waiting-list.js';
 import { recordChange } from '../audit/record-change.js';
-import { withReferralAccess } from '../audit/referral-access.js';
-import { notOnCaseload } from './caseload.js';
+import { withCaseloadReferral } from './caseload-access.js';
 import { queueReminder, withdrawReminder } from './reminders.js';
-
-const workable = [trayStatus.allocated, trayStatus['in-intervention'], trayStatus['group-waiting-list']];
 
 /** The first attended contact, one-to-one or in a group, moves a young person into intervention. */
 export const startsIntervention = (status: string) =>
   status === trayStatus.allocated || status === trayStatus['group-waiting-list'];
-
-/** One change to a young person's casework: authorised, within scope, logged, audited. */
-async function changeCasework<T>(
-  ctx: ServiceContext,
-  db: LanternDb,
-  referralId: string,
-  work: (tx: LanternDb, row: waiting.WaitingRow, userId: string, now: Date) => Promise<T>,
-): Promise<T> {
-  await authorise(ctx, 'contact:record');
-  const userId = staffOf(ctx).userId;
-  const now = ctx.now();
-  return withReferralAccess(ctx, referralId, 'contact:record', 'caseload', (found) =>
-    withScope(db, recordScope(ctx.actor), async (tx) => {
-      const [row] = await waiting.waitingRows(tx, { statuses: workable, referralIds: [referralId] });
-      if (!row) throw notOnCaseload();
-      found();
-      return work(tx, row, userId, now);
-    }),
-  );
-}
 
 function notTooFarAhead(at: Date, now: Date, field: string, days: number) {
   if (at.getTime() > now.getTime() + days * 86_400_000) {
@@ -57,6 +32,16 @@ function notTooFarAhead(at: Date, now: Date, field: string, days: number) {
     ]);
   }
 }
+
+/** One of this young person's appointments, or 404. */
+async function appointmentOf(tx: LanternDb, referralId: string, contactId: string) {
+  const contact = await casework.findContact(tx, referralId, contactId);
+  if (!contact) throw new AppError('not-found', 'There is no such appointment for this young person.');
+  return contact;
+}
+
+const staleAppointment = () =>
+  new AppError('precondition-failed', 'Someone else changed this appointment. Reload it to see the latest.');
 
 /**
  * When and where an appointment is, checked: within a year, and in person only on a day the
@@ -86,7 +71,7 @@ export function bookContact(
   referralId: string,
   input: z.infer<typeof BookContactInput>,
 ): Promise<ContactChanged> {
-  return changeCasework(ctx, deps.db, referralId, async (tx, row, userId, now) => {
+  return withCaseloadReferral(ctx, deps.db, referralId, 'contact:record', async (tx, row, userId, now) => {
     const place = await checkedPlace(tx, userId, now, input);
     const id = randomUUID();
     await casework.insertContact(tx, {
@@ -123,9 +108,8 @@ export function moveContact(
   expectedVersion: number,
   input: z.infer<typeof MoveContactInput>,
 ): Promise<ContactChanged> {
-  return changeCasework(ctx, deps.db, referralId, async (tx, row, userId, now) => {
-    const contact = await casework.findContact(tx, referralId, contactId);
-    if (!contact) throw new AppError('not-found', 'There is no such appointment for this young person.');
+  return withCaseloadReferral(ctx, deps.db, referralId, 'contact:record', async (tx, row, userId, now) => {
+    const contact = await appointmentOf(tx, referralId, contactId);
     if (contact.attendStatus !== null) {
       throw new AppError('conflict', 'This appointment has already been recorded, so it cannot be moved.');
     }
@@ -135,12 +119,7 @@ export function moveContact(
       recordedAt: now,
       recordedBy: userId,
     });
-    if (version === null) {
-      throw new AppError(
-        'precondition-failed',
-        'Someone else changed this appointment. Reload it to see the latest.',
-      );
-    }
+    if (version === null) throw staleAppointment();
     await waiting.refreshContactColumns(tx, [referralId]);
     await withdrawReminder(tx, contactId, now);
     const isReminded = await queueReminder(tx, { referralId, contactId, ...place }, now);
@@ -168,9 +147,8 @@ export function recordAttendance(
   expectedVersion: number,
   input: z.infer<typeof AttendanceInput>,
 ): Promise<ContactChanged> {
-  return changeCasework(ctx, deps.db, referralId, async (tx, row, userId, now) => {
-    const contact = await casework.findContact(tx, referralId, contactId);
-    if (!contact) throw new AppError('not-found', 'There is no such appointment for this young person.');
+  return withCaseloadReferral(ctx, deps.db, referralId, 'contact:record', async (tx, row, userId, now) => {
+    const contact = await appointmentOf(tx, referralId, contactId);
     if (contact.startsAt > now && isAttended(input.attendStatus)) {
       throw new AppError('bad-request', 'An appointment in the future cannot have been attended yet.', [
         { name: 'attendStatus', reason: 'cannot be attended before the appointment time' },
@@ -181,12 +159,7 @@ export function recordAttendance(
       recordedAt: now,
       recordedBy: userId,
     });
-    if (version === null) {
-      throw new AppError(
-        'precondition-failed',
-        'Someone else changed this appointment. Reload it to see the latest.',
-      );
-    }
+    if (version === null) throw staleAppointment();
     await waiting.refreshContactColumns(tx, [referralId]);
     // Whatever happened, the day-before reminder is no longer wanted (cancelled, or already past).
     await withdrawReminder(tx, contactId, now);
@@ -214,7 +187,7 @@ export function recordMilestone(
   referralId: string,
   input: z.infer<typeof MilestoneInput>,
 ): Promise<{ id: string }> {
-  return changeCasework(ctx, deps.db, referralId, async (tx, row, userId, now) => {
+  return withCaseloadReferral(ctx, deps.db, referralId, 'contact:record', async (tx, row, userId, now) => {
     const occurredAt = new Date(input.occurredAt);
     notTooFarAhead(occurredAt, now, 'occurredAt', 1);
     if (occurredAt < row.receivedAt) {
@@ -247,7 +220,7 @@ export function recordPause(
   referralId: string,
   input: z.infer<typeof PauseInput>,
 ): Promise<{ id: string }> {
-  return changeCasework(ctx, deps.db, referralId, async (tx, _row, userId, now) => {
+  return withCaseloadReferral(ctx, deps.db, referralId, 'contact:record', async (tx, _row, userId, now) => {
     const id = randomUUID();
     await casework.insertPause(tx, {
       id,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
+import { type ServiceContext, staffOf } from '../../access/authorise.js';
 import type { CreateLinkInput, LinkChanged, LinkCreated, Links } from '../../contracts/measures.js';
 import type { LanternDb } from '../../db/client.js';
 import * as casework from '../../db/repositories/casework.repository.js';
@@ -10,8 +10,9 @@ import { AppError } from '../../domain/app-error.js';
 import { linkStatus, linkStatusWords, questionnairePath, SECRET_BYTES } from '../../domain/measures/links.js';
 import { shortName } from '../../domain/measures/progress.js';
 import { recordChange } from '../audit/record-change.js';
+import { withCaseloadReferral } from '../casework/caseload-access.js';
 import { instrumentsOf } from './instruments.js';
-import { checkRespondent, findInstrument, withCaseloadReferral } from './referral-measures.js';
+import { checkRespondent, findInstrument } from './referral-measures.js';
 
 /**
  * Questionnaire links (ADR 0018). The secret is random (256 bits, base64url), given to the
@@ -88,7 +89,6 @@ export async function createLink(
   referralId: string,
   input: CreateLinkInput,
 ): Promise<LinkCreated> {
-  await authorise(ctx, 'episode:record');
   return withCaseloadReferral(ctx, deps.db, referralId, 'episode:record', async (tx, row, userId, now) => {
     const { current } = await instrumentsOf(tx, staffOf(ctx).organisationId);
     const instrument = findInstrument(current, input.instrumentId);
@@ -158,7 +158,6 @@ export async function listLinks(
   deps: { db: LanternDb },
   referralId: string,
 ): Promise<Links> {
-  await authorise(ctx, 'caseload:read');
   return withCaseloadReferral(ctx, deps.db, referralId, 'caseload:read', async (tx, _row, _userId, now) => {
     const { known } = await instrumentsOf(tx, staffOf(ctx).organisationId);
     const rows = await measures.linksOf(tx, referralId);
@@ -192,7 +191,6 @@ export async function withdrawLink(
   linkId: string,
   expectedVersion: number,
 ): Promise<LinkChanged> {
-  await authorise(ctx, 'episode:record');
   return withCaseloadReferral(ctx, deps.db, referralId, 'episode:record', async (tx, _row, _userId, now) => {
     const link = (await measures.linksOf(tx, referralId)).find((l) => l.id === linkId);
     if (!link) throw new AppError('not-found', 'There is no such questionnaire link for this young person.');

@@ -1,4 +1,4 @@
-import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
+import { type ServiceContext, staffOf } from '../../access/authorise.js';
 import type { MeasureRecorded, Measures, RecordMeasureInput } from '../../contracts/measures.js';
 import type { LanternDb } from '../../db/client.js';
 import * as casework from '../../db/repositories/casework.repository.js';
@@ -9,14 +9,9 @@ import { directionOf, reliableChangeWords } from '../../domain/measures/progress
 import { measureSeries, pairedOf, type StoredMeasure } from '../../domain/measures/series.js';
 import { type AttendStatus, isAttended } from '../../domain/waiting/clocks.js';
 import { recordChange } from '../audit/record-change.js';
+import { withCaseloadReferral } from '../casework/caseload-access.js';
 import { instrumentsOf } from './instruments.js';
-import {
-  checkRespondent,
-  findInstrument,
-  scoreComplete,
-  storeMeasure,
-  withCaseloadReferral,
-} from './referral-measures.js';
+import { checkRespondent, findInstrument, scoreComplete, storeMeasure } from './referral-measures.js';
 
 /**
  * A practitioner's view of a young person's questionnaires, and answers entered in a session.
@@ -37,7 +32,6 @@ export async function recordMeasure(
   referralId: string,
   input: RecordMeasureInput,
 ): Promise<MeasureRecorded> {
-  await authorise(ctx, 'episode:record');
   return withCaseloadReferral(ctx, deps.db, referralId, 'episode:record', async (tx, row, userId, now) => {
     const completedAt = new Date(input.completedAt);
     if (completedAt.getTime() > now.getTime() + 5 * 60_000 || completedAt < row.receivedAt) {
@@ -115,7 +109,6 @@ export async function getMeasures(
   deps: { db: LanternDb },
   referralId: string,
 ): Promise<Measures> {
-  await authorise(ctx, 'caseload:read');
   return withCaseloadReferral(ctx, deps.db, referralId, 'caseload:read', async (tx) => {
     const { known } = await instrumentsOf(tx, staffOf(ctx).organisationId);
     const rows = (await measures.responsesOf(tx, referralId)).map(storedOf);

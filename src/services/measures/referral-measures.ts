@@ -1,43 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type ServiceContext, staffOf } from '../../access/authorise.js';
-import type { Permission } from '../../access/permissions.js';
-import { recordScope } from '../../access/scope.js';
 import type { LanternDb } from '../../db/client.js';
 import * as casework from '../../db/repositories/casework.repository.js';
 import * as measures from '../../db/repositories/measures.repository.js';
-import * as waiting from '../../db/repositories/waiting.repository.js';
-import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import type { Instrument, Respondent } from '../../domain/measures/instrument.js';
 import { scoreAnswers } from '../../domain/measures/score.js';
-import { trayStatus } from '../allocation/waiting-list.js';
-import { withReferralAccess } from '../audit/referral-access.js';
-import { notOnCaseload } from '../casework/caseload.js';
-
-const workable = [trayStatus.allocated, trayStatus['in-intervention'], trayStatus['group-waiting-list']];
-
-/**
- * Work on one young person's questionnaires: within the caller's record scope, access-logged
- * whatever happens, and 404 for anyone whose caseload (or team) the young person is not on.
- */
-export function withCaseloadReferral<T>(
-  ctx: ServiceContext,
-  db: LanternDb,
-  referralId: string,
-  permission: Permission,
-  work: (tx: LanternDb, row: waiting.WaitingRow, userId: string, now: Date) => Promise<T>,
-): Promise<T> {
-  const userId = staffOf(ctx).userId;
-  const now = ctx.now();
-  return withReferralAccess(ctx, referralId, permission, 'caseload', (found) =>
-    withScope(db, recordScope(ctx.actor), async (tx) => {
-      const [row] = await waiting.waitingRows(tx, { statuses: workable, referralIds: [referralId] });
-      if (!row) throw notOnCaseload();
-      found();
-      return work(tx, row, userId, now);
-    }),
-  );
-}
 
 export function findInstrument(instruments: readonly Instrument[], id: string): Instrument {
   const instrument = instruments.find((i) => i.id === id);

@@ -118,3 +118,16 @@ export function BackLink({ to, children = 'Back' }: { to: string; children?: Rea
     </div>
   );
 }
+
+/** A one-column page that only tells the reader something, such as a link that no longer works. */
+export function MessagePage({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageTitle title={title} />
+        <h1>{title}</h1>
+        {children}
+      </div>
+    </div>
+  );
+}

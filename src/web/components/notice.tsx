@@ -54,3 +54,23 @@ export function useNotice() {
     clear: () => setNotice(null),
   };
 }
+
+/**
+ * The notice of a page whose forms change things: after a change it refreshes what the page shows,
+ * then says the change was saved (in the form's words) or, if someone else's change came first,
+ * `staleBody`.
+ */
+export function useChangeNotice(refresh: () => unknown, staleBody: string) {
+  const notice = useNotice();
+  return {
+    element: notice.element,
+    saved(text: string) {
+      void refresh();
+      notice.announce({ kind: 'saved', body: text });
+    },
+    stale() {
+      void refresh();
+      notice.announce({ kind: 'stale', body: staleBody });
+    },
+  };
+}

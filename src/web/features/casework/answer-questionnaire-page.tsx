@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import type { Answered, PublicQuestionnaire } from '../../../contracts/measures.js';
 import { ApiError, sendJson } from '../../api.js';
 import { ErrorSummary, RadiosField, useFormErrors } from '../../components/form.js';
-import { PageTitle } from '../../components/layout.js';
+import { MessagePage, PageTitle } from '../../components/layout.js';
 import { statusOf } from '../schools/schools-view.js';
 import { keyFor, newIdempotencyKey } from '../triage/triage-view.js';
 import { usePublicQuestionnaire } from './measures-queries.js';
@@ -26,16 +26,13 @@ export function AnswerQuestionnairePage() {
   return <QuestionsForm secret={secret} questionnaire={questionnaire.data} onAnswered={setAnswered} />;
 }
 
+/** A page that only says something, with where to get help now underneath. */
 function Message({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <PageTitle title={title} />
-        <h1>{title}</h1>
-        {children}
-        <HelpNow />
-      </div>
-    </div>
+    <MessagePage title={title}>
+      {children}
+      <HelpNow />
+    </MessagePage>
   );
 }
 

@@ -8,7 +8,7 @@ import {
   interventions,
 } from '../../../domain/casework/episode.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
-import { useNotice } from '../../components/notice.js';
+import { useChangeNotice } from '../../components/notice.js';
 import { useRefreshMhst } from '../mhst/mhst-queries.js';
 import { SummaryList } from '../triage/fields.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
@@ -52,25 +52,17 @@ export function EpisodePage() {
   const { allowed, gate, permissions } = useStaffAccess('caseload:read', 'see a case record');
   const found = useEpisode(referralId, allowed);
   const refresh = useRefreshMhst();
-  const notice = useNotice();
+  const notice = useChangeNotice(
+    refresh,
+    'Someone else changed this episode while you were looking at it. Here is the latest: check it and try again.',
+  );
+  const { saved, stale } = notice;
   if (gate) return gate;
   if (found.isPending) return <p aria-live="polite">Loading…</p>;
   if (found.isError) return <LoadError error={found.error} />;
   const view = found.data;
   const isOpen = view.episode.status === 'open';
   const canRecord = isOpen && hasPermission(permissions, 'episode:record');
-
-  function saved(text: string) {
-    void refresh();
-    notice.announce({ kind: 'saved', body: text });
-  }
-  function stale() {
-    void refresh();
-    notice.announce({
-      kind: 'stale',
-      body: 'Someone else changed this episode while you were looking at it. Here is the latest: check it and try again.',
-    });
-  }
 
   return (
     <>

@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { InstrumentSummary, LinkCreated, Links } from '../../../contracts/measures.js';
 import { sendJson } from '../../api.js';
 import { ErrorSummary, RadiosField, SelectField, useFormErrors } from '../../components/form.js';
+import { NotShownAgainWarning, useCopyLink } from '../../components/link-shown-once.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
 import { problemLines, shareLink, statusOf } from '../schools/schools-view.js';
 import { formatDateTime } from '../triage/triage-view.js';
@@ -122,27 +123,12 @@ export function SendLinkForm({
 
 function LinkOnce({ made, onDone }: { made: LinkCreated; onDone: () => void }) {
   const link = shareLink(window.location.origin, made.path);
-  const [copied, setCopied] = useState<string | null>(null);
-  const panel = useRef<HTMLElement>(null);
-  useEffect(() => {
-    panel.current?.focus();
-  }, []);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('Link copied.');
-    } catch {
-      document.getElementById('questionnaire-link')?.focus();
-      setCopied(
-        'Your browser did not let us copy it. The link is selected: copy it with your keyboard or menu.',
-      );
-    }
-  }
+  const { panelRef, copied, copy } = useCopyLink(link, 'questionnaire-link', 'Link copied.');
   return (
     <section
       className="nhsuk-card nhsuk-card--feature"
       tabIndex={-1}
-      ref={panel}
+      ref={panelRef}
       aria-labelledby="made-heading"
     >
       <div className="nhsuk-card__content nhsuk-card__content--feature">
@@ -150,13 +136,9 @@ function LinkOnce({ made, onDone }: { made: LinkCreated; onDone: () => void }) {
           Link made{made.sentText ? ` and sent ${made.sentText}` : ''}
         </h2>
         <p>It works once, until {formatDateTime(made.expiresAt)}.</p>
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span className="nhsuk-u-visually-hidden">Important: </span>
-            This link will not be shown again
-          </h3>
+        <NotShownAgainWarning>
           <p>Anyone with it can answer. Give it only to the person it is for.</p>
-        </div>
+        </NotShownAgainWarning>
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="questionnaire-link">
             Questionnaire link

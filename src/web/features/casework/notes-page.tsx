@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import type { NoteOut } from '../../../contracts/notes.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
-import { useNotice } from '../../components/notice.js';
+import { useChangeNotice } from '../../components/notice.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
 import { formatDateTime, hasPermission } from '../triage/triage-view.js';
 import { CorrectNoteForm, WriteNoteForm } from './notes-forms.js';
@@ -21,24 +21,16 @@ export function NotesPage() {
   const { allowed, gate, permissions } = useStaffAccess('caseload:read', 'see contact notes');
   const found = useNotes(referralId, allowed);
   const refresh = useRefresh('mhst');
-  const notice = useNotice();
+  const notice = useChangeNotice(
+    refresh,
+    'Someone corrected this note while you were looking at it. Here is the latest: check it and try again.',
+  );
+  const { saved, stale } = notice;
   if (gate) return gate;
   if (found.isPending) return <p aria-live="polite">Loading…</p>;
   if (found.isError) return <LoadError error={found.error} />;
   const data = found.data;
   const canWrite = hasPermission(permissions, 'contact:record');
-
-  function saved(text: string) {
-    void refresh();
-    notice.announce({ kind: 'saved', body: text });
-  }
-  function stale() {
-    void refresh();
-    notice.announce({
-      kind: 'stale',
-      body: 'Someone corrected this note while you were looking at it. Here is the latest: check it and try again.',
-    });
-  }
 
   return (
     <>

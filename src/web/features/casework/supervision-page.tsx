@@ -3,7 +3,7 @@ import { type SupervisionLog, supervisionKinds } from '../../../contracts/notes.
 import { webPaths } from '../../../contracts/web-paths.js';
 import { SelectField } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
-import { useNotice } from '../../components/notice.js';
+import { useChangeNotice } from '../../components/notice.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
 import { formatDate, hasPermission } from '../triage/triage-view.js';
@@ -23,20 +23,12 @@ export function SupervisionPage() {
   const toSign = useNotesToSign(canSign);
   const log = useSupervisionLog(!canRecord, practitioner, allowed);
   const refresh = useRefresh('mhst');
-  const notice = useNotice();
+  const notice = useChangeNotice(
+    refresh,
+    'That note was corrected while you were reading it. Read the latest version before signing it off.',
+  );
+  const { saved, stale } = notice;
   if (gate) return gate;
-
-  function saved(text: string) {
-    void refresh();
-    notice.announce({ kind: 'saved', body: text });
-  }
-  function stale() {
-    void refresh();
-    notice.announce({
-      kind: 'stale',
-      body: 'That note was corrected while you were reading it. Read the latest version before signing it off.',
-    });
-  }
 
   return (
     <>

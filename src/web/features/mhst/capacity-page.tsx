@@ -5,7 +5,7 @@ import type { TeamCapacity } from '../../../contracts/mhst.js';
 import { sendJson } from '../../api.js';
 import { ErrorSummary, SelectField, useFormErrors } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
-import { useNotice } from '../../components/notice.js';
+import { useChangeNotice } from '../../components/notice.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
 import { LoadError, useStaffAccess } from '../triage/staff-access.js';
 import { hasPermission } from '../triage/triage-view.js';
@@ -23,22 +23,14 @@ export function CapacityPage() {
   const { allowed, gate, permissions } = useStaffAccess('waiting-list:read', 'see team capacity');
   const capacity = useCapacity(teamId, allowed);
   const refresh = useRefreshMhst();
-  const notice = useNotice();
+  const notice = useChangeNotice(
+    refresh,
+    'Someone else changed these details while you were looking at them. Here are the latest: check them and try again.',
+  );
+  const { saved, stale } = notice;
   const canManage = hasPermission(permissions, 'team:manage-capacity');
   if (gate) return gate;
   const data = capacity.data;
-
-  function saved(text: string) {
-    void refresh();
-    notice.announce({ kind: 'saved', body: text });
-  }
-  function stale() {
-    void refresh();
-    notice.announce({
-      kind: 'stale',
-      body: 'Someone else changed these details while you were looking at them. Here are the latest: check them and try again.',
-    });
-  }
 
   return (
     <>

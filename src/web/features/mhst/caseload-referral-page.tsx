@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import type { CaseloadReferral } from '../../../contracts/caseload.js';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
-import { useNotice } from '../../components/notice.js';
+import { useChangeNotice } from '../../components/notice.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
 import { CaseRecordLinks } from '../casework/case-record-links.js';
 import { SummaryList } from '../triage/fields.js';
@@ -40,7 +40,11 @@ export function CaseloadReferralPage() {
   const { allowed, gate, permissions } = useStaffAccess('caseload:read', 'see a caseload');
   const found = useCaseloadReferral(referralId, allowed);
   const refresh = useRefreshMhst();
-  const notice = useNotice();
+  const notice = useChangeNotice(
+    refresh,
+    'Someone else changed this appointment while you were looking at it. Here is the latest: check it and try again.',
+  );
+  const { saved, stale } = notice;
   if (gate) return gate;
   if (found.isPending) return <p aria-live="polite">Loading…</p>;
   if (found.isError) return <LoadError error={found.error} />;
@@ -48,18 +52,6 @@ export function CaseloadReferralPage() {
   const r = data.referral;
   const now = new Date();
   const canRecord = hasPermission(permissions, 'contact:record');
-
-  function saved(text: string) {
-    void refresh();
-    notice.announce({ kind: 'saved', body: text });
-  }
-  function stale() {
-    void refresh();
-    notice.announce({
-      kind: 'stale',
-      body: 'Someone else changed this appointment while you were looking at it. Here is the latest: check it and try again.',
-    });
-  }
 
   return (
     <>

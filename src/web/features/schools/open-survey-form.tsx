@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { SurveyOpened } from '../../../contracts/schools.js';
 import { sendJson } from '../../api.js';
 import { ErrorSummary, RadiosField, TextField, useFormErrors } from '../../components/form.js';
+import { NotShownAgainWarning, useCopyLink } from '../../components/link-shown-once.js';
 import { formatCalendarDate } from '../triage/triage-view.js';
 import { checkOpenSurvey, type OpenSurveyForm as Form } from './schools-forms.js';
 import { schoolApi } from './schools-queries.js';
@@ -81,29 +82,17 @@ export function OpenSurveyForm({ urn, onOpened }: { urn: string; onOpened: () =>
 /** The new round's link, shown once: in a box that selects it all for copying, and a copy button. */
 function SurveyLink({ opened, onDone }: { opened: SurveyOpened; onDone: () => void }) {
   const link = shareLink(window.location.origin, opened.path);
-  const [copied, setCopied] = useState<string | null>(null);
-  const panel = useRef<HTMLElement>(null);
-  useEffect(() => {
-    panel.current?.focus();
-  }, []);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('Link copied. Paste it into an email or message to the staff.');
-    } catch {
-      document.getElementById('survey-link')?.focus();
-      setCopied(
-        'Your browser did not let us copy it. The link is selected: copy it with your keyboard or menu.',
-      );
-    }
-  }
+  const { panelRef, copied, copy } = useCopyLink(
+    link,
+    'survey-link',
+    'Link copied. Paste it into an email or message to the staff.',
+  );
 
   return (
     <section
       className="nhsuk-card nhsuk-card--feature"
       tabIndex={-1}
-      ref={panel}
+      ref={panelRef}
       aria-labelledby="link-heading"
     >
       <div className="nhsuk-card__content nhsuk-card__content--feature">
@@ -113,16 +102,12 @@ function SurveyLink({ opened, onDone }: { opened: SurveyOpened; onDone: () => vo
         <p>
           {phaseWords(opened.phase)}. Staff can answer until the end of {formatCalendarDate(opened.closesOn)}.
         </p>
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span className="nhsuk-u-visually-hidden">Important: </span>
-            This link will not be shown again
-          </h3>
+        <NotShownAgainWarning>
           <p>
             We do not keep a copy of it, so nobody can use it to find out who answered. Copy it now and send
             it to the school's staff.
           </p>
-        </div>
+        </NotShownAgainWarning>
         <div className="nhsuk-form-group">
           <label className="nhsuk-label nhsuk-label--s" htmlFor="survey-link">
             Link to the survey

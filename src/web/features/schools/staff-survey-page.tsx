@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import type { SurveyForStaff } from '../../../contracts/schools.js';
 import { sendJson } from '../../api.js';
 import { ErrorSummary, RadiosField, useFormErrors } from '../../components/form.js';
-import { PageTitle } from '../../components/layout.js';
+import { MessagePage, PageTitle } from '../../components/layout.js';
 import { useSession } from '../staff/use-session.js';
 import { formatCalendarDate, keyFor, newIdempotencyKey } from '../triage/triage-view.js';
 import { surveyAnswers } from './schools-forms.js';
@@ -35,47 +35,35 @@ export function StaffSurveyPage() {
   );
 }
 
-function Message({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <PageTitle title={title} />
-        <h1>{title}</h1>
-        {children}
-      </div>
-    </div>
-  );
-}
-
 function WrongLink() {
   return (
-    <Message title="This survey link does not work">
+    <MessagePage title="This survey link does not work">
       <p>The link may have been copied wrongly, or only part of it was copied.</p>
       <p>
         Check it against the one you were sent. If it still does not work, ask the person who sent it for the
         link again.
       </p>
-    </Message>
+    </MessagePage>
   );
 }
 
 function SomethingWrong() {
   return (
-    <Message title="Sorry, there is a problem">
+    <MessagePage title="Sorry, there is a problem">
       <p>We could not load the survey. Please try again in a few minutes.</p>
-    </Message>
+    </MessagePage>
   );
 }
 
 function Closed({ survey }: { survey: SurveyForStaff }) {
   return (
-    <Message title="This survey has closed">
+    <MessagePage title="This survey has closed">
       <p>
         The survey for {survey.schoolName} closed at the end of {formatCalendarDate(survey.closesOn)}, so it
         cannot take any more answers.
       </p>
       <p>Thank you for wanting to take part.</p>
-    </Message>
+    </MessagePage>
   );
 }
 
