@@ -195,16 +195,23 @@ export function allocationsOf(tx: LanternDb, referralIds: string[]) {
 
 export type NewAllocation = typeof allocations.$inferInsert & { id: string };
 
-/** Ends the current allocation (if any) and adds the new one: the history stays. */
-export async function replaceAllocation(
-  tx: LanternDb,
-  next: NewAllocation,
-  ending: { at: Date; by: string; reason: string },
-) {
+export interface AllocationEnding {
+  at: Date;
+  by: string;
+  reason: string;
+}
+
+/** Ends the referral's current allocation, if any (the episode closed, or it is reallocated). */
+export async function endCurrentAllocation(tx: LanternDb, referralId: string, ending: AllocationEnding) {
   await tx
     .update(allocations)
     .set({ endedAt: ending.at, endedBy: ending.by, endReason: ending.reason })
-    .where(and(eq(allocations.referralId, next.referralId), isNull(allocations.endedAt)));
+    .where(and(eq(allocations.referralId, referralId), isNull(allocations.endedAt)));
+}
+
+/** Ends the current allocation (if any) and adds the new one: the history stays. */
+export async function replaceAllocation(tx: LanternDb, next: NewAllocation, ending: AllocationEnding) {
+  await endCurrentAllocation(tx, next.referralId, ending);
   await tx.insert(allocations).values(next);
 }
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../access/scope.js';
 import { accessLog } from '../../db/schema/audit.js';
-import { episodeMilestones } from '../../db/schema/casework.js';
+import { careContacts, episodeMilestones } from '../../db/schema/casework.js';
 import { episodes, onwardReferrals } from '../../db/schema/episodes.js';
+import { allocations } from '../../db/schema/mhst.js';
 import { outboxMessages } from '../../db/schema/outbox.js';
 import { carers, children } from '../../db/schema/people.js';
 import { referralConsents, referrals } from '../../db/schema/referrals.js';
@@ -245,6 +246,14 @@ describe.each(testDatabases)('Episodes of care on $name', (factory) => {
     expect(
       (await send(emhp, 'POST', url(referralId, '/closure'), closing, { 'if-match': '"2"' })).statusCode,
     ).toBe(412);
+    // An appointment still only booked when help ends will not happen: nobody is reminded of it.
+    const booked = await send(emhp, 'POST', `/api/caseload/${referralId}/contacts`, {
+      startsAt: '2026-12-02T16:00:00Z',
+      schoolUrn: null,
+      medium: 'video',
+    });
+    expect(booked.statusCode, booked.body).toBe(200);
+    const bookedId = booked.json().id as string;
     const closed = await send(emhp, 'POST', url(referralId, '/closure'), closing, { 'if-match': '"3"' });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'discharged', referralStatus: 'discharged', version: 4 });
@@ -252,6 +261,24 @@ describe.each(testDatabases)('Episodes of care on $name', (factory) => {
       tx.select().from(referrals).where(eq(referrals.id, referralId)),
     );
     expect(referral?.status).toBe('discharged');
+    const [contact] = await asSystem((tx) =>
+      tx.select().from(careContacts).where(eq(careContacts.id, bookedId)),
+    );
+    expect(contact?.attendStatus).toBe('cancelled-by-service');
+    const reminders = await asSystem((tx) =>
+      tx.select().from(outboxMessages).where(eq(outboxMessages.template, 'appointment-reminder')),
+    );
+    const reminder = reminders.find(
+      (m) => (m.personalisation as { contactId?: string }).contactId === bookedId,
+    );
+    expect(reminder?.withdrawnAt).toBeInstanceOf(Date);
+    const current = await asSystem((tx) =>
+      tx
+        .select()
+        .from(allocations)
+        .where(and(eq(allocations.referralId, referralId), isNull(allocations.endedAt))),
+    );
+    expect(current).toEqual([]);
     const letters = await asSystem((tx) =>
       tx
         .select()

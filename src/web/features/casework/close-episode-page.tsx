@@ -59,6 +59,11 @@ export function LetterList({ letters, isDone }: { letters: LettersOut; isDone: b
         The family’s letter never names the young person or this service, in case someone else at home reads
         it.
       </p>
+      {!isDone && (
+        <p className="nhsuk-hint">
+          Appointments still booked are cancelled when help ends, and no reminders are sent for them.
+        </p>
+      )}
     </section>
   );
 }
