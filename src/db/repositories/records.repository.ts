@@ -154,6 +154,20 @@ export async function insertSubjectAccessRequest(
   await tx.insert(subjectAccessRequests).values(row);
 }
 
+/** The request an exporter already recorded under this Idempotency-Key hash, if any. */
+export async function subjectAccessRequestByKey(tx: LanternDb, exportedBy: string, requestKeyHash: string) {
+  const [row] = await tx
+    .select({ id: subjectAccessRequests.id })
+    .from(subjectAccessRequests)
+    .where(
+      and(
+        eq(subjectAccessRequests.exportedBy, exportedBy),
+        eq(subjectAccessRequests.requestKeyHash, requestKeyHash),
+      ),
+    );
+  return row ?? null;
+}
+
 /** Past requests, newest first: who asked and the counts, never the content. */
 export function listSubjectAccessRequests(tx: LanternDb, limit: number) {
   return tx

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity.js';
 import { organisations } from './organisations.js';
 import { children } from './people.js';
@@ -82,6 +82,15 @@ export const subjectAccessRequests = pgTable(
       .references(() => users.id),
     itemsIncluded: integer('items_included').notNull(),
     itemsWithheld: integer('items_withheld').notNull(),
+    /**
+     * The SHA-256 of the exporter's Idempotency-Key: a retried download renders the record again
+     * (and is logged again) but records one request. Exports are never kept in the idempotency
+     * store, which has no row-level security.
+     */
+    requestKeyHash: text('request_key_hash'),
   },
-  (t) => [index('subject_access_requests_child_idx').on(t.childId)],
+  (t) => [
+    index('subject_access_requests_child_idx').on(t.childId),
+    uniqueIndex('subject_access_requests_key').on(t.exportedBy, t.requestKeyHash),
+  ],
 );

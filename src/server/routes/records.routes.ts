@@ -9,7 +9,6 @@ import {
   SubjectAccessSearchInput,
 } from '../../contracts/records.js';
 import type { LanternDb } from '../../db/client.js';
-import { releaseIdempotencyKey } from '../../db/repositories/requests.repository.js';
 import {
   exportSubjectAccess,
   listSubjectAccessRequests,
@@ -54,7 +53,8 @@ export const recordRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app
   app.post(
     '/api/subject-access/exports',
     {
-      config: { idempotent: true },
+      // Not in the shared idempotency store (it has no row-level security): the service records one
+      // request per Idempotency-Key and renders the record again on a retry.
       schema: {
         ...op(
           'Export a child’s record for a subject access request, as JSON or (format pdf) application/pdf',
@@ -65,13 +65,9 @@ export const recordRoutes: FastifyPluginAsyncZod<{ db: LanternDb }> = async (app
       },
     },
     async (request, reply) => {
-      const data = await exportSubjectAccess(request.ctx, deps, request.body);
+      const key = request.headers['idempotency-key'];
+      const data = await exportSubjectAccess(request.ctx, deps, request.body, key);
       if (request.body.format === 'json') return data;
-      // The idempotency store keeps JSON answers only: a retried PDF export runs (and is logged) again.
-      if (request.idempotencyRowId) {
-        await releaseIdempotencyKey(db, request.idempotencyRowId);
-        request.idempotencyRowId = undefined;
-      }
       const pdf = await subjectAccessPdf(data);
       return (
         reply

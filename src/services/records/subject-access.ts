@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { authorise, type ServiceContext, staffOf } from '../../access/authorise.js';
 import { recordScope, systemScope } from '../../access/scope.js';
 import type {
@@ -183,10 +183,16 @@ export async function previewSubjectAccess(
 }
 
 /** Exports the record for the requester, and keeps the request with its counts (never the content). */
+/**
+ * Exports one child's record for a subject access request. With an Idempotency-Key, a retried
+ * download renders the record again (one more access-log row: it is read again) but records one
+ * request; the export itself is never stored anywhere.
+ */
 export async function exportSubjectAccess(
   ctx: ServiceContext,
   deps: Deps,
   input: SubjectAccessExportInput,
+  requestKey?: string,
 ): Promise<SubjectAccessExport> {
   await authorise(ctx, PERMISSION);
   const userId = staffOf(ctx).userId;
@@ -205,8 +211,13 @@ export async function exportSubjectAccess(
         const built = await filteredRecord(ctx, tx, input, found, (why) => {
           refusal = `refused: ${why}`;
         });
+        const requestKeyHash = requestKey ? createHash('sha256').update(requestKey).digest('hex') : null;
+        if (requestKeyHash && (await records.subjectAccessRequestByKey(tx, userId, requestKeyHash))) {
+          return built.export;
+        }
         const id = randomUUID();
         await records.insertSubjectAccessRequest(tx, {
+          requestKeyHash,
           id,
           childId: input.childId,
           requester: input.requester,

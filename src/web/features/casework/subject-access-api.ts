@@ -50,7 +50,7 @@ function saveFile(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Exports the record and saves it as a file; a retry with the same key never exports twice (JSON). */
+/** Exports the record and saves it as a file; a retry with the same key records one request. */
 export async function downloadExport(
   choice: RequestChoice & { receivedOn: string; format: 'json' | 'pdf' },
   options: { csrfToken: string; idempotencyKey: string },
@@ -71,6 +71,7 @@ export async function downloadExport(
       accept: 'application/pdf, application/problem+json',
       'content-type': 'application/json',
       'x-csrf-token': options.csrfToken,
+      'idempotency-key': options.idempotencyKey,
     },
     body: JSON.stringify(choice),
   });

@@ -1,0 +1,2 @@
+ALTER TABLE "subject_access_requests" ADD COLUMN "request_key_hash" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "subject_access_requests_key" ON "subject_access_requests" USING btree ("exported_by","request_key_hash");
