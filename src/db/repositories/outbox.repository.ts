@@ -66,17 +66,29 @@ const REMINDER = 'appointment-reminder';
  * never sends them. Needs a system scope: only the dispatcher may change outbox rows (migration
  * 0012); callers use asSystemWithin after finding the appointment in the person's own scope.
  */
-export async function withdrawReminders(tx: LanternDb, contactIds: string[], at: Date) {
-  if (contactIds.length === 0) return;
+export function withdrawReminders(tx: LanternDb, contactIds: string[], at: Date) {
+  return withdrawUnsent(tx, { template: REMINDER, key: 'contactId', ids: contactIds }, at);
+}
+
+/**
+ * Withdraws the unsent messages of a template about these things (appointments, questionnaire
+ * links), named by the id kept in their personalisation under `key`. Sent ones are history.
+ */
+export async function withdrawUnsent(
+  tx: LanternDb,
+  about: { template: string; key: 'contactId' | 'linkId'; ids: string[] },
+  at: Date,
+) {
+  if (about.ids.length === 0) return;
   await tx
     .update(outboxMessages)
     .set({ withdrawnAt: at })
     .where(
       and(
-        eq(outboxMessages.template, REMINDER),
+        eq(outboxMessages.template, about.template),
         isNull(outboxMessages.sentAt),
         isNull(outboxMessages.withdrawnAt),
-        sql`${outboxMessages.personalisation} ->> 'contactId' = any(${sql.param(contactIds)}::text[])`,
+        sql`${outboxMessages.personalisation} ->> ${about.key} = any(${sql.param(about.ids)}::text[])`,
       ),
     );
 }

@@ -6,6 +6,7 @@ import * as casework from '../../db/repositories/casework.repository.js';
 import * as measures from '../../db/repositories/measures.repository.js';
 import * as outbox from '../../db/repositories/outbox.repository.js';
 import * as people from '../../db/repositories/people.repository.js';
+import { asSystemWithin } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { linkStatus, linkStatusWords, questionnairePath, SECRET_BYTES } from '../../domain/measures/links.js';
 import { shortName } from '../../domain/measures/progress.js';
@@ -128,6 +129,8 @@ export async function createLink(
           template: 'questionnaire-link',
           recipient: route.recipient,
           personalisation: {
+            // Not shown in the message: lets withdrawing the link stop a message not yet sent.
+            linkId: id,
             link: new URL(path, deps.origin).href,
             expiresOn: untilWords(expiresAt),
             reference: row.reference,
@@ -205,6 +208,9 @@ export async function withdrawLink(
     if (version === null) {
       throw new AppError('precondition-failed', 'Someone else changed this link. Reload to see the latest.');
     }
+    await asSystemWithin(tx, 'withdrawing the unsent message of a link found in scope', () =>
+      outbox.withdrawUnsent(tx, { template: 'questionnaire-link', key: 'linkId', ids: [linkId] }, now),
+    );
     await recordChange(tx, ctx, {
       entity: 'questionnaire-link',
       entityId: linkId,

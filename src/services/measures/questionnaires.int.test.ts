@@ -358,6 +358,22 @@ describe.each(testDatabases)('questionnaires on $name', (factory) => {
     );
     const view = (await get(null, `/api/questionnaires/${secretOf(link.path)}`)).json();
     expect(view.forWhom).toBe('your child');
+    // Withdrawing a link stops its message if it has not gone yet.
+    const second = await makeLink({ instrumentId: 'fictional-wobble-4', respondent: 'parent', send: true });
+    const withdrawn = await post(
+      emhp,
+      `/api/caseload/${referralId}/questionnaire-links/${second.id}/withdraw`,
+      {},
+      { 'if-match': '"1"' },
+    );
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const sentMessages = await asSystem((tx) =>
+      tx.select().from(outboxMessages).where(eq(outboxMessages.template, 'questionnaire-link')),
+    );
+    const ofLink = (id: string) =>
+      sentMessages.find((m) => (m.personalisation as { linkId?: string }).linkId === id);
+    expect(ofLink(second.id)?.withdrawnAt).toBeInstanceOf(Date);
+    expect(ofLink(link.id)?.withdrawnAt).toBeNull();
     const answers = { w1: 2, w2: 1, w3: 0, w4: 2 };
     const parsed = parseInstrument(fakeLicensed());
     if (!parsed.ok) throw new Error('the fixture should load');
