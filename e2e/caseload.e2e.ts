@@ -78,6 +78,14 @@ describe('A practitioner’s caseload', () => {
     expect(await booked.first().innerText()).toContain(practitionerName);
     expect(await booked.first().innerText()).toContain('By video');
     await expectNoAxeViolations(practitioner, 'record with an appointment booked');
+
+    // The family asks for later in the day: they move it to 15:30, by keyboard-friendly controls.
+    await booked.first().locator('summary', { hasText: 'Move' }).click();
+    await booked.first().getByLabel('Time (UK time)').fill('15:30');
+    await expectNoAxeViolations(practitioner, 'moving an appointment');
+    await booked.first().getByRole('button', { name: 'Move appointment' }).click();
+    await expect.poll(() => banner.textContent()).toMatch(/Appointment moved to 15:30 on /);
+    await expect.poll(async () => (await bodyRows(appointments)).first().innerText()).toContain('15:30');
     // Nothing on the record makes a phone scroll sideways, not even the attendance form in the table.
     expect(await practitioner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -99,7 +107,7 @@ describe('A practitioner’s caseload', () => {
     await practitioner.getByRole('link', { name: 'Your caseload' }).first().click();
     await arriveAt(practitioner, 'Your caseload', 'caseload after booking');
     const row = caseload.locator('tr', { hasText: reference });
-    await expect.poll(() => row.innerText()).toMatch(/10:00 on /);
+    await expect.poll(() => row.innerText()).toMatch(/15:30 on /);
     expect(await row.locator('.nhsuk-tag', { hasText: /^New$/ }).count()).toBe(0);
     expect(errors).toEqual([]);
     await practitioner.context().close();

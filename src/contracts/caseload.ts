@@ -17,6 +17,7 @@ export const ContactOut = z.object({
   id: z.string(),
   version: z.number().int(),
   startsAt: z.string(),
+  schoolUrn: z.number().int().nullable(),
   schoolName: z.string().nullable(),
   kind: z.enum(['one-to-one', 'group-therapy']),
   attendStatus: z.enum(attendStatuses).nullable(),

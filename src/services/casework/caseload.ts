@@ -78,6 +78,7 @@ export function getCaseloadReferral(
         id: contact.id,
         version: contact.version,
         startsAt: contact.startsAt.toISOString(),
+        schoolUrn: contact.schoolUrn,
         schoolName,
         kind: contact.kind as 'one-to-one' | 'group-therapy',
         attendStatus: contact.attendStatus as AttendStatus | null,

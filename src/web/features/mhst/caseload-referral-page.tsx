@@ -22,6 +22,7 @@ import { AttendanceForm, BookContactForm } from './contact-forms.js';
 import { AllocationHistory } from './mhst-parts.js';
 import { useCaseloadReferral, useRefreshMhst } from './mhst-queries.js';
 import { hasStarted } from './mhst-view.js';
+import { MoveContactForm } from './move-contact-form.js';
 import { MilestoneSection, PauseSection } from './progress-forms.js';
 
 const contents = [
@@ -144,6 +145,15 @@ function Appointments({
                       ? 'Not recorded yet'
                       : 'Booked'}
                 </p>
+                {canRecord && contact.attendStatus === null && !hasStarted(contact.startsAt, now) && (
+                  <MoveContactForm
+                    key={`move-${contact.id}-${contact.version}`}
+                    referralId={data.referral.referralId}
+                    contact={contact}
+                    onSaved={onSaved}
+                    onStale={onStale}
+                  />
+                )}
                 {canRecord && (
                   <AttendanceForm
                     key={`${contact.id}-${contact.version}`}
