@@ -37,9 +37,10 @@ export async function registerWebApp(app: FastifyInstance, folder = webAppFolder
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
     const isPage = request.method === 'GET' || request.method === 'HEAD';
     if (!path.startsWith('/api/') && isPage && wantsHtml && indexHtml) {
+      // The status is decided on the real path: secret links are masked only for logs and messages.
+      const isPagePath = isWebPath(request.url.split('?')[0] ?? '');
       return reply
-        // The status is decided on the real path (secret links are masked only for logs and messages).
-        .code(isWebPath(request.url.split('?')[0] ?? '') ? 200 : 404)
+        .code(isPagePath ? 200 : 404)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
         .send(indexHtml);
