@@ -1,11 +1,28 @@
 import type { LanternDb } from '../db/client.js';
 import { AppError } from '../domain/app-error.js';
 import type { Permission } from './permissions.js';
-import { needsSecondFactor, permissionsOfRoles, publicPermissions, type StaffRole } from './roles.js';
+import {
+  needsSecondFactor,
+  permissionsOfRoles,
+  publicPermissions,
+  type StaffRole,
+  youngPersonPermissions,
+} from './roles.js';
 
-/** Who is asking: nobody signed in, or a member of staff with the roles they hold right now. */
+/**
+ * Who is asking: nobody signed in, a young person signed in to online support (anonymously, by
+ * username), or a member of staff with the roles they hold right now.
+ */
 export type Actor =
   | { kind: 'anonymous' }
+  | {
+      kind: 'young-person';
+      accountId: string;
+      serviceId: string;
+      organisationId: string;
+      sessionTokenHash: string;
+      isSignedIn: true;
+    }
   | {
       kind: 'staff';
       userId: string;
@@ -57,6 +74,7 @@ export function anonymousContext(
 
 export function permissionsOf(actor: Actor): ReadonlySet<Permission> {
   if (actor.kind === 'anonymous' || !actor.isSignedIn) return new Set(publicPermissions);
+  if (actor.kind === 'young-person') return new Set([...publicPermissions, ...youngPersonPermissions]);
   return new Set([...publicPermissions, ...permissionsOfRoles(actor.roles)]);
 }
 

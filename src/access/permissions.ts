@@ -37,6 +37,15 @@ export const permissions = [
   'instrument:load',
   'subject-access:export',
   'questionnaire:answer',
+  'online:sign-up',
+  'self-help:read',
+  'online:use',
+  'online:counsel',
+  'online:duty',
+  'online:write-content',
+  'online:review-content',
+  'online:configure',
+  'online:usage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -85,4 +94,17 @@ export const permissionDescriptions: Record<Permission, string> = {
   'subject-access:export':
     "Export one child's record for a subject access request, with what the requester may not see withheld",
   'questionnaire:answer': 'Answer a questionnaire by its secure, expiring link (anyone with the link)',
+  'online:sign-up':
+    'Make an anonymous online support account and sign in to it (any young person in the age range)',
+  'self-help:read': "Read the online support service's published self-help articles (anyone)",
+  'online:use':
+    'A young person signed in to online support: their own chats, bookings, messages, journal, moods and goals',
+  'online:counsel':
+    'Counsel young people online: the drop-in queue, chats, risk assessments, escalation, bookings and messages',
+  'online:duty':
+    "Run the duty senior's board: risk alerts and escalations, joining a chat, the risk phrase list",
+  'online:write-content': 'Write self-help articles and send them for review',
+  'online:review-content': 'Review self-help articles written by someone else, and publish or withdraw them',
+  'online:configure': "Set the online service's opening hours, age range, chat limit and alert timing",
+  'online:usage': 'See online support usage figures (aggregates only)',
 };

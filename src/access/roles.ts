@@ -66,7 +66,7 @@ export const roleDefinitions: Record<StaffRole, RoleDefinition> = {
   },
   commissioner: {
     label: 'Commissioner or analyst',
-    permissions: signedIn,
+    permissions: [...signedIn, 'online:usage'],
     requiresSecondFactor: false,
     recordScope: 'none',
   },
@@ -81,6 +81,7 @@ export const roleDefinitions: Record<StaffRole, RoleDefinition> = {
       'waiting-list:read',
       'school-work:read',
       'instrument:load',
+      'online:usage',
     ],
     requiresSecondFactor: true,
     recordScope: 'service',
@@ -241,13 +242,21 @@ export const roleDefinitions: Record<StaffRole, RoleDefinition> = {
   },
   'online-counsellor': {
     label: 'Online support counsellor',
-    permissions: signedIn,
+    permissions: [...signedIn, 'online:counsel', 'online:write-content'],
     requiresSecondFactor: true,
     recordScope: 'online',
   },
   'online-duty-senior': {
     label: 'Online duty senior',
-    permissions: signedIn,
+    permissions: [
+      ...signedIn,
+      'online:counsel',
+      'online:duty',
+      'online:write-content',
+      'online:review-content',
+      'online:configure',
+      'online:usage',
+    ],
     requiresSecondFactor: true,
     recordScope: 'online',
   },
@@ -283,7 +292,12 @@ export const publicPermissions: readonly Permission[] = [
   'referral:submit-public',
   'survey:respond',
   'questionnaire:answer',
+  'online:sign-up',
+  'self-help:read',
 ];
+
+/** What a young person signed in to online support may do, on top of the public permissions. */
+export const youngPersonPermissions: readonly Permission[] = ['online:use'];
 
 export function isStaffRole(value: string): value is StaffRole {
   return (staffRoles as readonly string[]).includes(value);

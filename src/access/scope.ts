@@ -7,8 +7,10 @@ import { type RecordScopeKind, roleDefinitions } from './roles.js';
  * whose row-level security policies (migration 0006) apply the same rule again.
  */
 export interface RecordScope {
-  kinds: (RecordScopeKind | 'all' | 'privacy')[];
+  kinds: (RecordScopeKind | 'all' | 'privacy' | 'young-person')[];
   userId: string | null;
+  /** A young person signed in to online support: their own account, and nothing else. */
+  onlineAccountId: string | null;
   organisationId: string | null;
   teamIds: string[];
   serviceIds: string[];
@@ -25,6 +27,7 @@ const unique = <T>(values: T[]) => [...new Set(values)];
 const noScope: RecordScope = {
   kinds: [],
   userId: null,
+  onlineAccountId: null,
   organisationId: null,
   teamIds: [],
   serviceIds: [],
@@ -34,6 +37,9 @@ const noScope: RecordScope = {
 
 export function recordScope(actor: Actor): RecordScope {
   if (actor.kind === 'anonymous' || !actor.isSignedIn) return noScope;
+  if (actor.kind === 'young-person') {
+    return { ...noScope, kinds: ['young-person'], onlineAccountId: actor.accountId };
+  }
   const kinds = actor.grants
     .map((grant) => roleDefinitions[grant.role].recordScope)
     .filter((kind) => kind !== 'none');
@@ -42,6 +48,7 @@ export function recordScope(actor: Actor): RecordScope {
   return {
     kinds: unique([...kinds, ...(actor.roles.includes('privacy-officer') ? (['privacy'] as const) : [])]),
     userId: actor.userId,
+    onlineAccountId: null,
     organisationId: actor.organisationId,
     teamIds: unique(holding('team').flatMap((g) => (g.teamId ? [g.teamId] : []))),
     serviceIds: unique(holding('service').flatMap((g) => (g.serviceId ? [g.serviceId] : []))),

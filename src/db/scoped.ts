@@ -6,6 +6,7 @@ function scopeSetting(scope: RecordScope): string {
   return JSON.stringify({
     kinds: scope.kinds,
     userId: scope.userId,
+    onlineAccountId: scope.onlineAccountId,
     organisationId: scope.organisationId,
     teamIds: scope.teamIds,
     serviceIds: scope.serviceIds,

@@ -23,6 +23,7 @@ import {
   postcodeIn,
   uniquePlaceName,
 } from './demo-names.js';
+import { buildDemoOnline, type DemoOnline } from './demo-online.js';
 import type { DemoFrontDoor } from './demo-referral-plan.js';
 import type { DemoReferrals } from './demo-referrals.js';
 import { buildDemoStaff } from './demo-staff.js';
@@ -61,6 +62,8 @@ export interface DemoArea {
   schoolWork: DemoSchoolWork;
   /** Episodes, assessments, goals, notes, measures, supervision and safeguarding of that casework. */
   caseRecords: DemoCaseRecords;
+  /** The online support service: its settings, risk phrases, young people's accounts and chats. */
+  online: DemoOnline;
 }
 
 type School = OrganisationsData['schools'][number];
@@ -316,5 +319,6 @@ export function buildDemoArea({
     { organisations: data, identity, frontDoor },
     { now, months: referralMonths },
   );
-  return withDemoCaseRecords(seed, area, now);
+  const withRecords = withDemoCaseRecords(seed, area, now);
+  return { ...withRecords, online: buildDemoOnline(seed, withRecords, now) };
 }

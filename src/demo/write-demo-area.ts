@@ -37,6 +37,7 @@ import { withScope } from '../db/scoped.js';
 import { hashPassword } from '../services/identity/credentials.js';
 import { buildDemoArea, type DemoArea, type DemoOptions } from './demo-area.js';
 import { insertDemoCaseRecords } from './demo-casework-write.js';
+import { insertDemoOnline } from './demo-online-write.js';
 import type { DemoReferrals } from './demo-referrals.js';
 import { DEMO_PASSWORD } from './demo-staff.js';
 
@@ -102,6 +103,7 @@ export async function writeDemoArea(database: Database, options: DemoOptions): P
     await insertDemoReferrals(tx, area.referrals);
     await insertDemoMhst(tx, area);
     await insertDemoCaseRecords(tx, area.caseRecords);
+    await insertDemoOnline(tx, area.online);
   });
   return {
     organisations: area.organisations.organisations.length,

@@ -18,8 +18,10 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { refuseAnonymous, registerRequestContext, requireAuthorisation } from './plugins/request-context.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
-import { registerSessions, sessionCookie } from './plugins/session.js';
+import { onlineSessionCookie, registerSessions, sessionCookie } from './plugins/session.js';
 import { registerWebApp } from './plugins/web-app.js';
+import { createHub } from './realtime/create-hub.js';
+import type { Hub } from './realtime/hub.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { caseloadRoutes } from './routes/caseload.routes.js';
 import { directoryRoutes } from './routes/directory.routes.js';
@@ -31,11 +33,17 @@ import { measureRoutes } from './routes/measures.routes.js';
 import { mhstRoutes } from './routes/mhst.routes.js';
 import { noteRoutes } from './routes/notes.routes.js';
 import { oidcFromConfig, oidcRoutes, oidcStatusRoutes } from './routes/oidc.routes.js';
+import { onlineAccountRoutes } from './routes/online-accounts.routes.js';
+import { onlineBookingRoutes } from './routes/online-bookings.routes.js';
+import { onlineChatRoutes } from './routes/online-chat.routes.js';
+import { onlineRiskRoutes } from './routes/online-risk.routes.js';
+import { onlineUsageRoutes } from './routes/online-usage.routes.js';
 import { recordRoutes } from './routes/records.routes.js';
 import { referralRoutes } from './routes/referrals.routes.js';
 import { safeguardingRoutes } from './routes/safeguarding.routes.js';
 import { schoolsRoutes } from './routes/schools.routes.js';
 import { securitySchemes } from './routes/security.js';
+import { selfHelpRoutes } from './routes/self-help.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { triageRoutes } from './routes/triage.routes.js';
 
@@ -46,6 +54,8 @@ export interface AppDeps {
   webAppFolder?: string;
   /** Told of every route as it is added, for the route manifest test. */
   onRoute?: ((method: string, url: string) => void) | undefined;
+  /** Chat fan-out; by default in-process, or through Redis when REDIS_URL is set. Closed with the app. */
+  hub?: Hub;
 }
 
 /** Builds the HTTP app without listening, so tests drive it with inject(). */
@@ -68,6 +78,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const db = deps.database.db;
   const now = deps.now ?? (() => new Date());
   const cookie = sessionCookie(config);
+  const hub = deps.hub ?? createHub(config);
+  app.addHook('onClose', () => hub.close());
   registerErrorHandling(app);
   registerRequestContext(app, { now, appendAccessLog: (entry, tx) => appendAccessLog(db, entry, tx) });
   await registerSecurityHeaders(app, { isProduction: config.NODE_ENV === 'production' });
@@ -122,6 +134,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await api.register(safeguardingRoutes, { db });
     await api.register(measureRoutes, { db, publicUrl: () => config.PUBLIC_URL });
     await api.register(recordRoutes, { db });
+    const online = { db, hub, now, onlineCookie: onlineSessionCookie(config) };
+    await api.register(onlineAccountRoutes, online);
+    await api.register(onlineChatRoutes, online);
+    await api.register(onlineRiskRoutes, online);
+    await api.register(onlineBookingRoutes, online);
+    await api.register(selfHelpRoutes, online);
+    await api.register(onlineUsageRoutes, online);
   });
 
   await registerWebApp(app, deps.webAppFolder);

@@ -7,6 +7,7 @@ import { FindSupportPage } from './features/find-support/find-support-page.js';
 import { ResultsPage } from './features/find-support/results-page.js';
 import { ServicePage } from './features/find-support/service-page.js';
 import { mhstRoutes } from './features/mhst/mhst-routes.js';
+import { onlineRoutes } from './features/online/online-routes.js';
 import { AccessibilityPage } from './features/pages/accessibility-page.js';
 import { HelpNowPage } from './features/pages/help-now-page.js';
 import { HomePage } from './features/pages/home-page.js';
@@ -91,6 +92,7 @@ export function App() {
           {mhstRoutes}
           {schoolsRoutes}
           {caseworkRoutes}
+          {onlineRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

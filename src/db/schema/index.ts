@@ -5,6 +5,7 @@ export * from './episodes.js';
 export * from './identity.js';
 export * from './measures.js';
 export * from './mhst.js';
+export * from './online.js';
 export * from './organisations.js';
 export * from './outbox.js';
 export * from './people.js';

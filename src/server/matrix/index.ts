@@ -2,10 +2,28 @@ import * as appointments from './appointments.js';
 import * as episodes from './episodes.js';
 import * as measures from './measures.js';
 import * as notes from './notes.js';
+import * as onlineAccounts from './online-accounts.js';
+import * as onlineBookings from './online-bookings.js';
+import * as onlineChat from './online-chat.js';
+import * as onlineRisk from './online-risk.js';
+import * as onlineUsage from './online-usage.js';
 import * as records from './records.js';
+import * as selfHelp from './self-help.js';
 
-/** Case work's route table, one file per area so each area keeps its own rows. */
-const areas = [episodes, appointments, notes, measures, records];
+/** Case work's and online support's route tables, one file per area so each keeps its own rows. */
+const areas = [
+  episodes,
+  appointments,
+  notes,
+  measures,
+  records,
+  onlineAccounts,
+  onlineChat,
+  onlineRisk,
+  onlineBookings,
+  selfHelp,
+  onlineUsage,
+];
 
 export const caseworkPermissions = Object.assign({}, ...areas.map((a) => a.permissions)) as Record<
   string,

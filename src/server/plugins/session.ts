@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LanternDb } from '../../db/client.js';
 import { resolveActor } from '../../services/identity/resolve-actor.js';
+import { resolveYoungPerson } from '../../services/online/young-person-session.js';
 import type { Config } from '../config.js';
 import { sendProblem } from './errors.js';
 
@@ -17,6 +18,12 @@ export interface SessionCookie {
 export function sessionCookie(config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL'>): SessionCookie {
   const isSecure = config.NODE_ENV === 'production' || config.PUBLIC_URL.startsWith('https:');
   return { name: isSecure ? '__Host-lantern_session' : 'lantern_session', isSecure };
+}
+
+/** A young person's online support session has its own cookie, so it never mixes with staff's. */
+export function onlineSessionCookie(config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL'>): SessionCookie {
+  const staff = sessionCookie(config);
+  return { name: staff.isSecure ? '__Host-lantern_online' : 'lantern_online', isSecure: staff.isSecure };
 }
 
 export function setSessionCookie(reply: FastifyReply, cookieSettings: SessionCookie, token: string) {
@@ -67,7 +74,7 @@ export async function registerSessions(
     const token = request.cookies[options.cookie.name];
     const resolved = await resolveActor(options.db, token, options.now());
     if (resolved.kind === 'ended') clearSessionCookie(reply, options.cookie);
-    if (resolved.kind !== 'active') return;
+    if (resolved.kind !== 'active') return resolveOnline(request, reply, options);
     if (
       unsafeMethods.has(request.method) &&
       !sameToken(request.headers['x-csrf-token'] as string | undefined, resolved.session.csrfToken)
@@ -76,4 +83,25 @@ export async function registerSessions(
     }
     request.ctx.actor = resolved.actor;
   });
+}
+
+/** With no staff session, a young person's online support cookie may say who is asking. */
+async function resolveOnline(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { db: LanternDb; now: () => Date; config: Config },
+) {
+  const cookie = onlineSessionCookie(options.config);
+  const token = request.cookies[cookie.name];
+  if (!token) return;
+  const resolved = await resolveYoungPerson(options.db, token, options.now());
+  if (resolved.kind === 'ended') clearSessionCookie(reply, cookie);
+  if (resolved.kind !== 'active') return;
+  if (
+    unsafeMethods.has(request.method) &&
+    !sameToken(request.headers['x-csrf-token'] as string | undefined, resolved.session.csrfToken)
+  ) {
+    return sendProblem(request, reply, 403, 'This page has expired. Reload it and try again.');
+  }
+  request.ctx.actor = resolved.actor;
 }

@@ -1,0 +1,45 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { LanternDb } from '../client.js';
+import { onlineAccounts, onlineServices, onlineSessions } from '../schema/online.js';
+
+// The only code that queries young people's online support sessions. The session table holds no
+// personal data (a token hash and an account id), so it has no row-level security; the account row
+// it joins to does, and is read here under the caller's system scope.
+
+export type OnlineSessionRow = typeof onlineSessions.$inferSelect;
+
+export async function createOnlineSession(
+  db: LanternDb,
+  session: Pick<OnlineSessionRow, 'tokenHash' | 'accountId' | 'csrfToken' | 'createdAt' | 'lastSeenAt'>,
+) {
+  await db.insert(onlineSessions).values(session);
+}
+
+/** A session with what every request needs to know about its account, in one query. */
+export async function findOnlineSessionWithAccount(db: LanternDb, tokenHash: string) {
+  const [row] = await db
+    .select({
+      session: onlineSessions,
+      account: {
+        isActive: onlineAccounts.isActive,
+        serviceId: onlineAccounts.serviceId,
+        organisationId: onlineServices.organisationId,
+      },
+    })
+    .from(onlineSessions)
+    .innerJoin(onlineAccounts, eq(onlineAccounts.id, onlineSessions.accountId))
+    .innerJoin(onlineServices, eq(onlineServices.id, onlineAccounts.serviceId))
+    .where(eq(onlineSessions.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+export async function touchOnlineSession(db: LanternDb, tokenHash: string, at: Date) {
+  await db.update(onlineSessions).set({ lastSeenAt: at }).where(eq(onlineSessions.tokenHash, tokenHash));
+}
+
+export async function endOnlineSession(db: LanternDb, tokenHash: string, reason: string, at: Date) {
+  await db
+    .update(onlineSessions)
+    .set({ endedAt: at, endReason: reason })
+    .where(and(eq(onlineSessions.tokenHash, tokenHash), isNull(onlineSessions.endedAt)));
+}

@@ -1,0 +1,12 @@
+import type { LanternDb } from '../../db/client.js';
+import type { SessionCookie } from '../plugins/session.js';
+import type { Hub } from '../realtime/hub.js';
+
+/** What every online support route plugin is given. */
+export interface OnlineRouteOptions {
+  db: LanternDb;
+  hub: Hub;
+  now: () => Date;
+  /** The young person's online support cookie. */
+  onlineCookie: SessionCookie;
+}

@@ -1,0 +1,6 @@
+import { PageTitle } from '../../components/layout.js';
+
+/** Placeholder until this page is built (issue 7). */
+export function MessagesPage() {
+  return <PageTitle title="Your messages" />;
+}
