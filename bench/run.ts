@@ -5,11 +5,14 @@ import type { Database } from '../src/db/client.js';
 import { openMigratedDatabase } from '../src/db/migrate.js';
 import { buildDemoArea } from '../src/demo/demo-area.js';
 import { writeDemoArea } from '../src/demo/write-demo-area.js';
+import { printChatSockets } from './chat-report.js';
+import { benchChatSockets } from './chat-sockets.js';
 import { benchDirectorySearch } from './directory-search.bench.js';
 import { benchWaitingList, type Latency } from './mhst-waiting.js';
 import { benchReferralSubmission } from './referral-submission.js';
 
 // npm run bench [-- [directory|referrals|mhst] --seconds 10 --connections 10 --scale 1]; no name runs all.
+// npm run bench -- chat-sockets --sockets 5000 --rate 2000 --seconds 20 (docs/performance.md).
 // Each benchmark gets a fresh database: in-memory PGlite, or, when DATABASE_URL names a PostgreSQL
 // server, a throwaway database created on it and dropped afterwards.
 const { values, positionals } = parseArgs({
@@ -20,12 +23,14 @@ const { values, positionals } = parseArgs({
     scale: { type: 'string', default: '1' },
     waiting: { type: 'string', default: '2000' },
     requests: { type: 'string', default: '200' },
+    sockets: { type: 'string', default: '5000' },
+    rate: { type: 'string', default: '2000' },
   },
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const scale = Number(values.scale);
-const benchmarks = ['directory', 'referrals', 'mhst'];
+const benchmarks = ['directory', 'referrals', 'mhst', 'chat-sockets'];
 const chosen = new Set(positionals.length > 0 ? positionals : benchmarks);
 for (const name of chosen) {
   if (!benchmarks.includes(name)) throw new Error(`no benchmark called ${name}`);
@@ -156,4 +161,11 @@ if (chosen.has('mhst')) {
       console.log('');
     });
   }
+}
+
+if (chosen.has('chat-sockets')) {
+  await withFreshDatabase(async (database) => {
+    const options = { sockets: Number(values.sockets), rate: Number(values.rate), seconds };
+    printChatSockets(database.kind, options, await benchChatSockets(database, options));
+  });
 }

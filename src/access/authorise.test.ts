@@ -8,6 +8,7 @@ import {
   type ServiceContext,
 } from './authorise.js';
 import type { StaffRole } from './roles.js';
+import { recordScope } from './scope.js';
 
 function contextFor(actor: Actor) {
   const records: AccessRecord[] = [];
@@ -74,5 +75,46 @@ describe('isSignedInAfter', () => {
     expect(isSignedInAfter(['school-staff-referrer'], false)).toBe(true);
     expect(isSignedInAfter(['school-staff-referrer', 'emhp'], false)).toBe(false);
     expect(isSignedInAfter(['emhp'], true)).toBe(true);
+  });
+});
+
+describe('a young person signed in to online support', () => {
+  const youngPerson: Actor = {
+    kind: 'young-person',
+    accountId: '00000000-0000-4000-8000-00000000000a',
+    serviceId: 's',
+    organisationId: 'o',
+    sessionTokenHash: 'h',
+    isSignedIn: true,
+  };
+
+  it('may use their own online support, and read self-help like anyone', async () => {
+    const { ctx } = contextFor(youngPerson);
+    await authorise(ctx, 'online:use');
+    await authorise(ctx, 'self-help:read');
+    expect(ctx.authorised).toEqual(['online:use', 'self-help:read']);
+  });
+
+  it('holds no staff permission', async () => {
+    for (const permission of ['online:counsel', 'online:duty', 'referral:read', 'online:usage'] as const) {
+      const { ctx, records } = contextFor(youngPerson);
+      await expect(authorise(ctx, permission)).rejects.toMatchObject({ code: 'forbidden' });
+      expect(records).toEqual([
+        { subjectKind: 'permission', action: permission, outcome: 'denied', basis: 'role' },
+      ]);
+    }
+  });
+
+  it('reaches only their own account in record scope', () => {
+    const scope = recordScope(youngPerson);
+    expect(scope.kinds).toEqual(['young-person']);
+    expect(scope.onlineAccountId).toBe('00000000-0000-4000-8000-00000000000a');
+    expect(scope.userId).toBeNull();
+    expect(scope.organisationId).toBeNull();
+  });
+
+  it('is not a staff member to online:use', async () => {
+    const { ctx } = contextFor(staff(['online-counsellor']));
+    await expect(authorise(ctx, 'online:use')).rejects.toBeInstanceOf(AppError);
   });
 });

@@ -76,7 +76,8 @@ export const permissionDescriptions: Record<Permission, string> = {
   'team:manage-capacity':
     "Set practitioners' caseload capacity, school days and each school's link practitioner",
   'caseload:read': 'See the young people allocated to them',
-  'contact:record': 'Book contacts, record attendance and the milestones that stop the waiting clock',
+  'contact:record':
+    'Book contacts, record attendance and the milestones that stop the waiting clock; write and correct contact notes',
   'school-work:read':
     "See a school's whole-school plan, advice to staff, group sessions, link meetings, survey results and dashboard",
   'school-work:record': "Record a school's plan actions, advice to staff, group sessions and link meetings",
@@ -84,7 +85,7 @@ export const permissionDescriptions: Record<Permission, string> = {
   'survey:manage': 'Open a school staff confidence survey and share its anonymous link',
   'survey:respond': 'Answer a school staff confidence survey by its link (anyone with the link)',
   'episode:record':
-    'Run an episode of care: assessment and risk, safety plan, care plan goals, intervention, notes, questionnaires, group therapy, step up or down and discharge',
+    'Run an episode of care: assessment and risk, safety plan, care plan goals, intervention, questionnaires, group therapy, step up or down and discharge',
   'note:sign-off': "Sign off practitioners' contact notes as their supervisor",
   'supervision:record': 'Keep the supervision log of the practitioners they supervise',
   'safeguarding:raise': 'Raise a safeguarding concern from a contact',

@@ -51,6 +51,8 @@ export const ChatMessage = z.object({
   sentAt: z.string(),
   /** Only ever sent to staff. */
   riskMatches: z.array(RiskMatch).optional(),
+  /** The member of staff who sent it: only ever sent to staff. */
+  senderUserId: z.uuid().nullable().optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

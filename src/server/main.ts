@@ -7,8 +7,11 @@ import { DEFAULT_DEMO_SEED } from '../demo/demo-area.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
 import { runBreachCheck } from '../services/allocation/forecast.js';
 import { dispatchOutbox, notifySender } from '../services/notifications/dispatch-outbox.js';
+import { runAlertEscalation } from '../services/online/escalate-unacknowledged.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { createHub } from './realtime/create-hub.js';
+import type { Hub } from './realtime/hub.js';
 
 /** Sends queued messages every 10 seconds when GOV.UK Notify is configured; otherwise they wait. */
 function startOutboxDispatcher(config: Config, database: Database, log: FastifyInstance['log']) {
@@ -51,6 +54,16 @@ function startBreachCheck(database: Database, log: FastifyInstance['log']) {
   return job.stop;
 }
 
+/**
+ * Online support alerts no duty senior acknowledged in time escalate further: checked every 30
+ * seconds (each alert escalates once, by a conditional update, so several processes may run it).
+ */
+function startAlertEscalation(database: Database, hub: Hub, log: FastifyInstance['log']) {
+  const job = every(30_000, log, 'alert escalation', () => runAlertEscalation(database.db, hub, new Date()));
+  job.run();
+  return job.stop;
+}
+
 export interface RunningServer {
   app: FastifyInstance;
   /** The demo area's named accounts, when the database holds the fictional demo area. */
@@ -72,10 +85,12 @@ export async function startServer(config: Config, say: (line: string) => void): 
   }
   const area = await findArea(database.db);
   const demoAccounts = area?.isFictional ? await identity.demoAccounts(database.db) : [];
-  const app = await buildApp(config, { database });
+  const hub = createHub(config);
+  const app = await buildApp(config, { database, hub });
   await app.listen({ port: config.PORT, host: config.HOST });
   const outbox = startOutboxDispatcher(config, database, app.log);
   const stopBreachCheck = startBreachCheck(database, app.log);
+  const stopAlertEscalation = startAlertEscalation(database, hub, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://localhost:${port}`;
@@ -87,6 +102,7 @@ export async function startServer(config: Config, say: (line: string) => void): 
     async stop() {
       outbox.stop();
       stopBreachCheck();
+      stopAlertEscalation();
       await app.close();
       await database.close();
     },

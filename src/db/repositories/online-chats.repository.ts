@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { RiskMatch } from '../../contracts/online-chat.js';
 import { type LanternDb, queryRows } from '../client.js';
+import { users } from '../schema/identity.js';
 import { onlineChatMessages, onlineChats } from '../schema/online.js';
 
 // The only code that queries online_chats and online_chat_messages. Every call runs inside a
@@ -83,4 +84,78 @@ export async function messagesAfter(
     .where(and(eq(onlineChatMessages.chatId, chatId), gt(onlineChatMessages.seq, afterSeq)))
     .orderBy(asc(onlineChatMessages.seq))
     .limit(limit);
+}
+
+/** The young person's waiting or active chat, if any (the newest, should there be two). */
+export async function openChatOf(tx: LanternDb, accountId: string): Promise<ChatRow | null> {
+  const [row] = await tx
+    .select()
+    .from(onlineChats)
+    .where(and(eq(onlineChats.accountId, accountId), inArray(onlineChats.status, ['waiting', 'active'])))
+    .orderBy(desc(onlineChats.queuedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Locks a chat row for a change, so two changes to one chat happen one after the other. */
+export async function lockChat(tx: LanternDb, chatId: string): Promise<ChatRow | null> {
+  const [row] = await tx.select().from(onlineChats).where(eq(onlineChats.id, chatId)).for('update');
+  return row ?? null;
+}
+
+/** Changes a chat and bumps its version. The caller has locked it and checked the change is allowed. */
+export async function updateChat(
+  tx: LanternDb,
+  chatId: string,
+  set: Partial<
+    Pick<
+      ChatRow,
+      | 'status'
+      | 'endedAt'
+      | 'endedBy'
+      | 'summaryNote'
+      | 'feedbackRating'
+      | 'feedbackComment'
+      | 'counsellorUserId'
+      | 'takenAt'
+    >
+  >,
+): Promise<ChatRow> {
+  const [row] = await tx
+    .update(onlineChats)
+    .set({ ...set, version: sql`${onlineChats.version} + 1` })
+    .where(eq(onlineChats.id, chatId))
+    .returning();
+  if (!row) throw new Error('chat not updated');
+  return row;
+}
+
+/** Display names of staff, for "Counsellor Sam". */
+export async function staffNames(tx: LanternDb, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
+
+/** A message already stored under this client id (a resend), if any. */
+export async function findMessageByClientId(
+  tx: LanternDb,
+  chatId: string,
+  senderKind: string,
+  clientMessageId: string,
+): Promise<ChatMessageRow | null> {
+  const [row] = await tx
+    .select()
+    .from(onlineChatMessages)
+    .where(
+      and(
+        eq(onlineChatMessages.chatId, chatId),
+        eq(onlineChatMessages.senderKind, senderKind),
+        eq(onlineChatMessages.clientMessageId, clientMessageId),
+      ),
+    );
+  return row ?? null;
 }

@@ -63,6 +63,16 @@ export const templates = {
     subject: 'A safeguarding concern was raised',
     body: 'A safeguarding concern was raised about a young person (reference {reference}) on {raisedOn}. Sign in to Lantern to see it and record what is done.',
   },
+  /** To an online service's duty seniors: a counsellor escalated a chat. Reference only, never who. */
+  'online-escalation': {
+    subject: 'Online support escalation {reference}',
+    body: 'A counsellor escalated a chat in {serviceName} at {raisedAt} (reference {reference}). Acknowledge it on the duty board within {minutes} minutes. Sign in to Lantern to see it.',
+  },
+  /** To the manager on call and every duty senior: an alert was not acknowledged in time. */
+  'online-alert-overdue': {
+    subject: 'Not yet acknowledged: online support alert {reference}',
+    body: 'An alert in {serviceName} raised at {raisedAt} (reference {reference}) was not acknowledged in time. Sign in to Lantern and check the duty board now.',
+  },
 } as const;
 
 export type TemplateName = keyof typeof templates;

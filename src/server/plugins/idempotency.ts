@@ -46,7 +46,12 @@ export function registerIdempotency(scope: FastifyInstance, options: { db: Lante
     const actor = request.ctx.actor;
     const path = pathOnly(request.url);
     const claim = await requests.claimIdempotencyKey(options.db, {
-      owner: actor.kind === 'staff' ? `user:${actor.userId}` : 'anonymous',
+      owner:
+        actor.kind === 'staff'
+          ? `user:${actor.userId}`
+          : actor.kind === 'young-person'
+            ? `account:${actor.accountId}`
+            : 'anonymous',
       key,
       method: request.method,
       path,

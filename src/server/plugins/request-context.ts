@@ -25,8 +25,9 @@ export function registerRequestContext(
           occurredAt: options.now(),
           requestId: request.id,
           userId: actor.kind === 'staff' ? actor.userId : null,
-          roles: actor.kind === 'staff' ? actor.roles : [],
-          organisationId: actor.kind === 'staff' ? actor.organisationId : null,
+          // A young person has no user id: the role marks the row as theirs, the subject names the account.
+          roles: actor.kind === 'staff' ? actor.roles : actor.kind === 'young-person' ? ['young-person'] : [],
+          organisationId: actor.kind === 'anonymous' ? null : actor.organisationId,
         },
         tx,
       );

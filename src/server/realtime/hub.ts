@@ -10,6 +10,11 @@ export interface Hub {
   publish(topic: string, frame: ServerFrame): Promise<void>;
   /** Returns the function that stops listening. */
   subscribe(topic: string, listener: (frame: ServerFrame) => void): () => void;
+  /**
+   * Resolves once frames published on `topic` from now on will reach this process's listeners. A
+   * socket awaits it before reading a chat's stored messages, so nothing falls between the two.
+   */
+  whenSubscribed?(topic: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -2,9 +2,11 @@ import { Link } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { HelpNowCard, useCrisisServices } from '../../components/help-now.js';
 import { PageTitle } from '../../components/layout.js';
+import { useOnlineStatus } from '../online/young-person-session.js';
 
 export function HomePage() {
   const crisis = useCrisisServices();
+  const ages = useOnlineStatus().data?.ages ?? { minAge: 11, maxAge: 19 };
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -27,6 +29,19 @@ export function HomePage() {
             </svg>
             <span className="nhsuk-action-link__text">Find support</span>
           </Link>
+        </div>
+        <div className="nhsuk-card nhsuk-card--clickable">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-card__heading nhsuk-heading-m">
+              <Link className="nhsuk-card__link" to={webPaths.onlineHome}>
+                Lantern Online: talk to someone
+              </Link>
+            </h2>
+            <p className="nhsuk-card__description">
+              For young people aged {ages.minAge} to {ages.maxAge}. Chat to a counsellor online, free, without
+              giving your name. Open evenings and weekends. No referral needed.
+            </p>
+          </div>
         </div>
         <HelpNowCard crisis={crisis} />
       </div>

@@ -4,6 +4,7 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { sendJson } from '../../api.js';
 import { PageTitle } from '../../components/layout.js';
+import { PermittedLinks } from '../../components/permitted-links.js';
 import { CaseworkLinks } from '../casework/casework-routes.js';
 import { MhstLinks } from '../mhst/mhst-routes.js';
 import { SchoolsLinks } from '../schools/schools-routes.js';
@@ -55,6 +56,7 @@ export function StaffHomePage() {
       <MhstLinks permissions={permissions} />
       <CaseworkLinks permissions={permissions} />
       <SchoolsLinks permissions={permissions} />
+      <PermittedLinks heading="Online support" links={onlineLinks(permissions)} permissions={permissions} />
       {(permissions.includes('user:read') ||
         permissions.includes('access-log:read') ||
         permissions.includes('team:read')) && (
@@ -103,4 +105,22 @@ export function StaffHomePage() {
       </p>
     </>
   );
+}
+
+/** Online support pages, each shown with its permission; articles with either content permission. */
+function onlineLinks(permissions: readonly string[]) {
+  const contentPermission = ['online:review-content', 'online:write-content'].find((p) =>
+    permissions.includes(p),
+  );
+  return [
+    { permission: 'online:counsel', to: webPaths.counsellorQueue, text: 'Online support queue and chats' },
+    { permission: 'online:duty', to: webPaths.dutyBoard, text: 'Duty board: alerts and escalations' },
+    { permission: 'online:counsel', to: webPaths.onlineInbox, text: 'Messages from young people' },
+    { permission: 'online:duty', to: webPaths.riskPhrases, text: 'Risk phrases' },
+    ...(contentPermission
+      ? [{ permission: contentPermission, to: webPaths.onlineArticles, text: 'Self-help articles' }]
+      : []),
+    { permission: 'online:configure', to: webPaths.onlineSettings, text: 'Online support settings' },
+    { permission: 'online:usage', to: webPaths.onlineUsage, text: 'Online support usage' },
+  ];
 }

@@ -1,0 +1,247 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Database } from '../src/db/client.js';
+import { buildApp } from '../src/server/app.js';
+import { type Config, testConfig } from '../src/server/config.js';
+import { onlineSessionCookie, sessionCookie } from '../src/server/plugins/session.js';
+import type { ClientCommand, ClientSocketSpec, RunFigures } from './chat-clients.js';
+import { startRelay } from './chat-relay.js';
+import { type BenchPair, makeChatPairs } from './chat-setup.js';
+
+// Online support chat at load (issue 7): `sockets` connected sockets (two per chat) sending
+// `rate` messages a second in total for `seconds`, measured by one client harness in its own
+// process against (1) a bare relay with no storage and no authentication and (2) Lantern's own
+// socket, /api/online/socket, where every message is stored before it is delivered. The target:
+// p99 delivery latency of (2) within 5 times that of (1), with nothing lost, repeated or reordered.
+
+export interface SocketRun extends RunFigures {
+  label: string;
+  opened: number;
+  openFailed: number;
+  openFailures: string[];
+  openMs: number;
+  warmMs: number;
+  /** Sockets that never heard the other side during the warm-up. */
+  deaf: number;
+  /** Growth of the server process per connected, resumed, idle socket, in KiB. */
+  rssKiBPerSocket: number;
+  heapKiBPerSocket: number;
+}
+
+export interface ChatSocketFigures {
+  pairs: number;
+  setupMs: number;
+  bare: SocketRun;
+  stored: SocketRun | null;
+  /** Why the stored run did not happen (no socket endpoint yet), when it did not. */
+  storedSkipped: string | null;
+}
+
+/** `global.gc`, without asking for --expose-gc on the command line. */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  return gc ?? (() => {});
+}
+const gc = collector();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The server process's memory once garbage is collected and the heap has settled. */
+async function serverMemory() {
+  // V8 hands freed pages back to the system over a few seconds: wait until RSS stops moving.
+  let previous = 0;
+  let steady = 0;
+  for (let i = 0; i < 30 && steady < 3; i++) {
+    gc();
+    await sleep(500);
+    const { rss } = process.memoryUsage();
+    steady = Math.abs(rss - previous) < 256 * 1024 ? steady + 1 : 0;
+    previous = rss;
+  }
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { rss, heap: heapUsed + external };
+}
+
+/** The client process and a way to ask it for one step at a time. */
+function startClients(): {
+  ask: (command: ClientCommand) => Promise<Record<string, unknown>>;
+  child: ChildProcess;
+} {
+  const child = fork(new URL('./chat-clients.ts', import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ask = (command: ClientCommand) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const onMessage = (message: Record<string, unknown>) => {
+        if (message.step !== command.cmd && message.step !== 'failed') return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (message.step === 'failed') reject(new Error(`chat clients failed: ${String(message.error)}`));
+        else resolve(message);
+      };
+      const onExit = (code: number | null) => {
+        child.off('message', onMessage);
+        reject(new Error(`chat clients exited (${code}) during ${command.cmd}`));
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send(command);
+    });
+  return { ask, child };
+}
+
+interface Plan {
+  rate: number;
+  seconds: number;
+}
+
+/** One run of the harness against one server: open, measure memory, warm up, send, close. */
+async function measure(
+  label: string,
+  specs: ClientSocketSpec[],
+  resume: boolean,
+  plan: Plan,
+): Promise<SocketRun> {
+  const { ask, child } = startClients();
+  try {
+    const before = await serverMemory();
+    const open = await ask({ cmd: 'open', sockets: specs, concurrency: 50, resume });
+    const opened = Number(open.opened);
+    // Let the server finish each socket's `resume` before taking its memory.
+    await sleep(2000);
+    const after = await serverMemory();
+    const perSocket = (bytes: number) => (opened > 0 ? bytes / opened / 1024 : 0);
+    const failures = (open.failures as string[]) ?? [];
+    const run: SocketRun = {
+      label,
+      opened,
+      openFailed: Number(open.failed),
+      openFailures: failures,
+      openMs: Number(open.ms),
+      warmMs: 0,
+      deaf: 0,
+      rssKiBPerSocket: perSocket(after.rss - before.rss),
+      heapKiBPerSocket: perSocket(after.heap - before.heap),
+      sent: 0,
+      unsent: 0,
+      received: 0,
+      lost: 0,
+      duplicated: 0,
+      reordered: 0,
+      errors: 0,
+      dropped: 0,
+      droppedSample: [],
+      errorSample: [],
+      perSecond: 0,
+      p50ms: 0,
+      p95ms: 0,
+      p99ms: 0,
+      maxms: 0,
+      maxSendLagMs: 0,
+    };
+    if (opened === 0) return run;
+    const warm = await ask({ cmd: 'warm', rounds: 1, timeoutMs: 120_000 });
+    run.warmMs = Number(warm.ms);
+    run.deaf = Number(warm.deaf);
+    const result = await ask({ cmd: 'run', rate: plan.rate, seconds: plan.seconds, drainMs: 30_000 });
+    Object.assign(run, result.figures as RunFigures);
+    await ask({ cmd: 'close' });
+    return run;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+}
+
+function relaySpecs(port: number, pairs: BenchPair[]): ClientSocketSpec[] {
+  return pairs.flatMap((pair, i) =>
+    (['y', 'c'] as const).map((side) => ({
+      url: `ws://127.0.0.1:${port}/?pair=${i}&side=${side}`,
+      headers: {},
+      chatId: pair.chatId,
+      pair: i,
+      side,
+    })),
+  );
+}
+
+function lanternSpecs(
+  port: number,
+  pairs: BenchPair[],
+  names: { staff: string; online: string; origin: string },
+): ClientSocketSpec[] {
+  const origin = names.origin;
+  const url = `ws://127.0.0.1:${port}/api/online/socket`;
+  return pairs.flatMap((pair, i) => [
+    {
+      url,
+      headers: { origin, cookie: `${names.online}=${pair.youngPersonToken}` },
+      chatId: pair.chatId,
+      pair: i,
+      side: 'y' as const,
+    },
+    {
+      url,
+      headers: { origin, cookie: `${names.staff}=${pair.counsellorToken}` },
+      chatId: pair.chatId,
+      pair: i,
+      side: 'c' as const,
+    },
+  ]);
+}
+
+export async function benchChatSockets(
+  database: Database,
+  options: { sockets: number; rate: number; seconds: number },
+): Promise<ChatSocketFigures> {
+  const pairCount = Math.floor(options.sockets / 2);
+  if (pairCount < 1 || pairCount > 5000) throw new Error('--sockets must be between 2 and 10000');
+  const plan = { rate: options.rate, seconds: options.seconds };
+  const setupStart = performance.now();
+  const pairs = await makeChatPairs(database.db, pairCount);
+  const setupMs = performance.now() - setupStart;
+
+  const relay = await startRelay();
+  let bare: SocketRun;
+  try {
+    bare = await measure('bare relay, no storage, no auth', relaySpecs(relay.port, pairs), false, plan);
+  } finally {
+    await relay.close();
+  }
+
+  // LOG_LEVEL=error shows why the server closed a socket, when it did.
+  const logLevel = process.env.LOG_LEVEL as Config['LOG_LEVEL'] | undefined;
+  const config = testConfig(logLevel ? { LOG_LEVEL: logLevel } : {});
+  const app = await buildApp(config, { database, webAppFolder: '/nonexistent' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  try {
+    // A browser's Origin on Lantern's own page: the socket refuses other sites.
+    const names = {
+      staff: sessionCookie(config).name,
+      online: onlineSessionCookie(config).name,
+      origin: `http://127.0.0.1:${port}`,
+    };
+    const stored = await measure(
+      'Lantern /api/online/socket, stored',
+      lanternSpecs(port, pairs, names),
+      true,
+      plan,
+    );
+    if (stored.opened === 0) {
+      const why = stored.openFailures[0] ?? 'no socket opened';
+      return {
+        pairs: pairCount,
+        setupMs,
+        bare,
+        stored: null,
+        storedSkipped: `GET /api/online/socket: ${why}`,
+      };
+    }
+    return { pairs: pairCount, setupMs, bare, stored, storedSkipped: null };
+  } finally {
+    await app.close();
+  }
+}

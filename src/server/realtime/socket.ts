@@ -1,0 +1,214 @@
+import type { FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { type Actor, authorise, type ServiceContext } from '../../access/authorise.js';
+import { recordScope } from '../../access/scope.js';
+import { type ChatMessage, ClientFrame, type ServerFrame } from '../../contracts/online-chat.js';
+import type { LanternDb } from '../../db/client.js';
+import { withScope } from '../../db/scoped.js';
+import { AppError } from '../../domain/app-error.js';
+import { resolveActor } from '../../services/identity/resolve-actor.js';
+import { authoriseChatUser, withReachableChat } from '../../services/online/chat-access.js';
+import { storedMessagesAfter } from '../../services/online/chat-detail.js';
+import { messageFor, viewerOf } from '../../services/online/chat-view.js';
+import { publishChatMessage, storeChatMessage } from '../../services/online/send-chat-message.js';
+import { serviceOfStaff } from '../../services/online/take-chat.js';
+import { resolveYoungPerson } from '../../services/online/young-person-session.js';
+import type { SessionCookie } from '../plugins/session.js';
+import { type Hub, topics } from './hub.js';
+
+// The chat socket (ADR 0021): one per signed-in person, authenticated by the session cookie at
+// upgrade. Frames from a client are handled one at a time, in order. `resume` listens to the chat
+// first (holding live messages back), sends every stored message after the client's number, then
+// lets the held ones through: nothing falls between the stored and the live.
+
+export const SESSION_ENDED_CODE = 4401;
+const SESSION_CHECK_MS = 30_000;
+
+export interface ChatSocketOptions {
+  db: LanternDb;
+  hub: Hub;
+  now: () => Date;
+  onlineCookie: SessionCookie;
+}
+
+interface ChatFollow {
+  unsubscribe: () => void;
+  /** Live messages held back while stored ones are being sent. */
+  held: ChatMessage[] | null;
+  lastSent: number;
+}
+
+/** Browsers always send Origin with a socket: one from another site is refused. */
+export function isSameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  const parsed = URL.parse(origin);
+  return parsed !== null && parsed.host === request.host;
+}
+
+/** Before the upgrade: signed in (the session hook has said who), same site, allowed to chat. */
+export async function authoriseSocket(request: FastifyRequest): Promise<void> {
+  if (!isSameOrigin(request))
+    throw new AppError('forbidden', 'Connections from other websites are not accepted.');
+  await authoriseChatUser(request.ctx);
+}
+
+export function handleChatSocket(socket: WebSocket, request: FastifyRequest, options: ChatSocketOptions) {
+  const { db, hub, now } = options;
+  let actor: Actor = request.ctx.actor;
+  const staffCookie = options.onlineCookie.isSecure ? '__Host-lantern_session' : 'lantern_session';
+  const token =
+    actor.kind === 'staff' ? request.cookies[staffCookie] : request.cookies[options.onlineCookie.name];
+  const follows = new Map<string, ChatFollow>();
+  const listening = new Map<string, () => void>();
+  let isClosed = false;
+  let lastSessionCheck = now().getTime();
+  let chain: Promise<void> = Promise.resolve();
+
+  const frameCtx = (): ServiceContext => ({ ...request.ctx, actor, authorised: [] });
+  const send = (frame: ServerFrame) => {
+    if (!isClosed && socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  };
+  const sendMessage = (follow: ChatFollow, message: ChatMessage) => {
+    if (message.seq <= follow.lastSent) return;
+    follow.lastSent = message.seq;
+    send({ type: 'message', message: messageFor(viewerOf(actor), message) });
+  };
+  const listen = (topic: string) => {
+    if (!listening.has(topic)) listening.set(topic, hub.subscribe(topic, send));
+  };
+
+  async function checkSession(): Promise<boolean> {
+    lastSessionCheck = now().getTime();
+    const resolved =
+      actor.kind === 'staff'
+        ? await resolveActor(db, token, now())
+        : await resolveYoungPerson(db, token, now());
+    if (resolved.kind !== 'active' || (resolved.actor.kind === 'staff' && !resolved.actor.isSignedIn)) {
+      socket.close(SESSION_ENDED_CODE, 'Your session has ended. Sign in again.');
+      return false;
+    }
+    actor = resolved.actor;
+    return true;
+  }
+
+  async function resume(chatId: string, afterSeq: number) {
+    const ctx = frameCtx();
+    await authoriseChatUser(ctx);
+    let follow = follows.get(chatId);
+    const isNewFollow = !follow;
+    if (!follow) {
+      const created: ChatFollow = { unsubscribe: () => {}, held: [], lastSent: 0 };
+      created.unsubscribe = hub.subscribe(topics.chat(chatId), (frame) => {
+        if (frame.type !== 'message') return send(frame);
+        if (created.held) created.held.push(frame.message);
+        else sendMessage(created, frame.message);
+      });
+      follow = created;
+      follows.set(chatId, follow);
+      await hub.whenSubscribed?.(topics.chat(chatId));
+    } else {
+      follow.held = [];
+    }
+    const current = follow;
+    try {
+      const stored = await withReachableChat(ctx, db, chatId, async (tx, chat) => {
+        if (actor.kind === 'staff') {
+          await ctx.recordAccess(
+            {
+              subjectKind: 'online-account',
+              subjectId: chat.accountId,
+              action: 'read-chat',
+              outcome: 'allowed',
+              basis: 'online',
+            },
+            tx,
+          );
+        }
+        return storedMessagesAfter(tx, chat, afterSeq);
+      });
+      current.lastSent = afterSeq;
+      for (const message of stored) sendMessage(current, message);
+    } catch (err) {
+      if (isNewFollow) {
+        // Not theirs to follow: what was held back is thrown away unseen.
+        current.unsubscribe();
+        follows.delete(chatId);
+        current.held = [];
+      }
+      throw err;
+    } finally {
+      const held = current.held ?? [];
+      current.held = null;
+      for (const message of held.sort((a, b) => a.seq - b.seq)) sendMessage(current, message);
+    }
+  }
+
+  async function watch(what: 'queue' | 'duty-board') {
+    const ctx = frameCtx();
+    await authorise(ctx, what === 'queue' ? 'online:counsel' : 'online:duty');
+    if (actor.kind !== 'staff') return;
+    const organisationId = actor.organisationId;
+    const service = await withScope(db, recordScope(actor), (tx) => serviceOfStaff(tx, organisationId));
+    if (!service) return;
+    listen(what === 'queue' ? topics.queue(service.id) : topics.dutyBoard(service.id));
+  }
+
+  async function handle(frame: ClientFrame) {
+    if (frame.type === 'ping') return send({ type: 'pong' });
+    if (now().getTime() - lastSessionCheck >= SESSION_CHECK_MS / 2 && !(await checkSession())) return;
+    if (frame.type === 'resume') return resume(frame.chatId, frame.afterSeq);
+    if (frame.type === 'watch') return watch(frame.what);
+    const deps = { db, hub };
+    const sent = await storeChatMessage(frameCtx(), deps, frame);
+    send({ type: 'ack', chatId: frame.chatId, clientMessageId: frame.clientMessageId, seq: sent.seq });
+    await publishChatMessage(deps, sent);
+  }
+
+  function onRaw(data: unknown) {
+    let frame: ClientFrame;
+    try {
+      frame = ClientFrame.parse(JSON.parse(String(data)));
+    } catch {
+      send({ type: 'error', detail: 'That frame could not be read.' });
+      return;
+    }
+    chain = chain.then(async () => {
+      if (isClosed) return;
+      try {
+        await handle(frame);
+      } catch (err) {
+        if (err instanceof AppError) {
+          const about = 'chatId' in frame ? { chatId: frame.chatId } : {};
+          const id = frame.type === 'send' ? { clientMessageId: frame.clientMessageId } : {};
+          send({ type: 'error', ...about, ...id, detail: err.message });
+          return;
+        }
+        // Not the client's fault: close, so it reconnects, resumes and resends.
+        request.log.error({ err }, 'chat socket frame failed');
+        socket.close(1011, 'Something went wrong. Reconnecting.');
+      }
+    });
+  }
+
+  if (actor.kind === 'young-person') {
+    listen(topics.account(actor.accountId));
+    listen(topics.queue(actor.serviceId));
+  } else if (actor.kind === 'staff') {
+    listen(topics.staff(actor.userId));
+  }
+  const timer = setInterval(() => {
+    chain = chain.then(async () => {
+      if (!isClosed) await checkSession().catch(() => socket.close(1011, 'Reconnecting.'));
+    });
+  }, SESSION_CHECK_MS);
+  socket.on('message', onRaw);
+  socket.on('close', () => {
+    isClosed = true;
+    clearInterval(timer);
+    for (const follow of follows.values()) follow.unsubscribe();
+    for (const stop of listening.values()) stop();
+    follows.clear();
+    listening.clear();
+  });
+}

@@ -1,0 +1,156 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { webPaths } from '../../../contracts/web-paths.js';
+import { ApiError, sendJson } from '../../api.js';
+import { describedBy, type FieldError, HintAndError } from '../../components/form.js';
+import { HelpNowCard, useCrisisServices } from '../../components/help-now.js';
+import { BackLink, PageTitle } from '../../components/layout.js';
+import { newIdempotencyKey } from '../triage/triage-view.js';
+import { useYoungPersonQuery, youngPersonPost } from './young-person-session.js';
+
+// What the self-help pages share: the API's paths, the signed-in young person, and the frame of a
+// young person's page (title, back link, sign-in prompt and help now on every page).
+
+export const selfHelpPaths = {
+  articles: '/api/online/articles',
+  article: (slug: string) => `/api/online/articles/${encodeURIComponent(slug)}`,
+  drafts: '/api/online/articles/drafts',
+  draft: (id: string) => `/api/online/articles/drafts/${id}`,
+  journal: '/api/online/journal',
+  hide: (id: string) => `/api/online/journal/${id}/hide`,
+  moods: '/api/online/moods',
+  goals: '/api/online/goals',
+  goal: (id: string) => `/api/online/goals/${id}`,
+  ratings: (id: string) => `/api/online/goals/${id}/ratings`,
+};
+
+/** The signed-in young person (null when signed out), from the accounts area's session hook. */
+export function useOnlineMe() {
+  return useYoungPersonQuery();
+}
+
+/** A young person's POST that makes something, with their CSRF token and an idempotency key. */
+export function youngPersonCreate<T>(path: string, body: unknown): Promise<T> {
+  return youngPersonPost<T>(path, body, { 'idempotency-key': newIdempotencyKey() });
+}
+
+/** A member of staff's POST that makes something, with an idempotency key so a retry never makes two. */
+export function createJson<T>(path: string, body: unknown): Promise<T> {
+  return sendJson<T>('POST', path, body, { 'idempotency-key': newIdempotencyKey() });
+}
+
+/** A failed change as errors for the form: each field the API named, or one line for `field`. */
+export function errorsFrom(error: unknown, field: string, words: Record<string, string> = {}): FieldError[] {
+  if (error instanceof ApiError) {
+    const params = error.problem.invalidParams ?? [];
+    if (params.length > 0) {
+      return params.map((p) => ({ field: p.name, message: words[p.name] ?? `${p.name} ${p.reason}` }));
+    }
+    return [{ field, message: error.problem.detail ?? error.problem.title }];
+  }
+  return [{ field, message: 'Something went wrong. Check your connection and try again.' }];
+}
+
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  rows = 5,
+  ...textarea
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  rows?: number;
+} & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'rows'>) {
+  return (
+    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+      <label className="nhsuk-label nhsuk-label--s" htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      <textarea
+        className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`}
+        id={id}
+        name={id}
+        rows={rows}
+        aria-describedby={describedBy(id, hint, error)}
+        {...textarea}
+      />
+    </div>
+  );
+}
+
+/** The frame of a young person's self-help page, with help now at the bottom of every one. */
+export function YoungPersonFrame({
+  title,
+  hasError = false,
+  back = { to: webPaths.onlineSpace, label: 'Your space' },
+  children,
+}: {
+  title: string;
+  hasError?: boolean;
+  back?: { to: string; label: string };
+  children: ReactNode;
+}) {
+  const crisis = useCrisisServices();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageTitle title={title} hasError={hasError} />
+        <BackLink to={back.to}>{back.label}</BackLink>
+        <h1>{title}</h1>
+        {children}
+        <HelpNowCard crisis={crisis} />
+      </div>
+    </div>
+  );
+}
+
+/** What a signed-out visitor sees on a page that needs their account. */
+export function SignInToUse({ what }: { what: string }) {
+  return (
+    <>
+      <p>To {what} you need to sign in. It is free and you do not need to give your name.</p>
+      <div className="nhsuk-button-group">
+        <Link className="nhsuk-button" to={webPaths.onlineSignIn}>
+          Sign in
+        </Link>
+        <Link className="nhsuk-button nhsuk-button--secondary" to={webPaths.onlineSignUp}>
+          Make an account
+        </Link>
+      </div>
+    </>
+  );
+}
+
+/** "23 November", in England's calendar. */
+export function dayAndMonth(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'Europe/London',
+  });
+}
+
+/** "Monday 23 November at 5:04pm". */
+export function whenWritten(iso: string): string {
+  const at = new Date(iso);
+  const day = at.toLocaleDateString('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'Europe/London',
+  });
+  const time = at
+    .toLocaleTimeString('en-GB', {
+      hour: 'numeric',
+      minute: '2-digit',
+      hour12: true,
+      timeZone: 'Europe/London',
+    })
+    .replace(' ', '');
+  return `${day} at ${time}`;
+}
