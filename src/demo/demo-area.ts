@@ -320,5 +320,14 @@ export function buildDemoArea({
     { now, months: referralMonths },
   );
   const withRecords = withDemoCaseRecords(seed, area, now);
-  return { ...withRecords, online: buildDemoOnline(seed, withRecords, now) };
+  // Built on first use, like the case records: spreading the area would build those eagerly.
+  let onlineArea: DemoOnline | undefined;
+  Object.defineProperty(withRecords, 'online', {
+    enumerable: true,
+    get: () => {
+      onlineArea ??= buildDemoOnline(seed, withRecords, now);
+      return onlineArea;
+    },
+  });
+  return withRecords as typeof withRecords & { online: DemoOnline };
 }

@@ -159,3 +159,84 @@ export async function findMessageByClientId(
     );
   return row ?? null;
 }
+
+/** What `appendChatMessageQuickly` did; `row` is set for 'stored' and 'existing'. */
+export interface QuickAppend {
+  outcome: 'stored' | 'existing' | 'not-found' | 'ended' | 'recheck';
+  row: ChatMessageRow | null;
+  serviceId: string | null;
+  username: string | null;
+  senderName: string | null;
+}
+
+/**
+ * Stores a message in one round trip (migration 0020, `lantern_append_chat_message`): a single
+ * statement on `db` itself, never inside a transaction. Row-level security applies to `scopeJson`
+ * (the same setting withScope gives), for this statement only. Only for a message with no risk
+ * matches: `risk` names the organisation and the fingerprint of the phrases it was matched against.
+ */
+export async function appendChatMessageQuickly(
+  db: LanternDb,
+  scopeJson: string,
+  message: {
+    chatId: string;
+    senderUserId: string | null;
+    senderAccountId: string | null;
+    mayDuty: boolean;
+    clientMessageId: string;
+    body: string;
+    risk: { organisationId: string; stamp: string } | null;
+    sentAt: Date;
+  },
+): Promise<QuickAppend> {
+  const [result] = await queryRows<{ result: unknown }>(
+    db,
+    sql`select lantern_append_chat_message(${scopeJson}::jsonb, ${message.chatId}::uuid,
+      ${message.senderUserId}::uuid, ${message.senderAccountId}::uuid, ${message.mayDuty}::boolean,
+      ${message.clientMessageId}::text, ${message.body}::text, ${message.risk?.organisationId ?? null}::uuid,
+      ${message.risk?.stamp ?? null}::text, ${message.sentAt.toISOString()}::timestamptz) as result`,
+  );
+  const raw = typeof result?.result === 'string' ? JSON.parse(result.result) : result?.result;
+  const answer = (raw ?? { outcome: 'not-found' }) as Record<string, unknown>;
+  const row = answer.row as Record<string, unknown> | null | undefined;
+  return {
+    outcome: answer.outcome as QuickAppend['outcome'],
+    row: row ? messageRowFromJson(row) : null,
+    serviceId: (answer.serviceId as string | null | undefined) ?? null,
+    username: (answer.username as string | null | undefined) ?? null,
+    senderName: (answer.senderName as string | null | undefined) ?? null,
+  };
+}
+
+function messageRowFromJson(row: Record<string, unknown>): ChatMessageRow {
+  return {
+    id: String(row.id),
+    chatId: String(row.chat_id),
+    accountId: String(row.account_id),
+    seq: Number(row.seq),
+    senderKind: String(row.sender_kind),
+    senderUserId: (row.sender_user_id as string | null) ?? null,
+    clientMessageId: String(row.client_message_id),
+    body: String(row.body),
+    riskMatches: (row.risk_matches as RiskMatch[] | null) ?? null,
+    sentAt: new Date(String(row.sent_at)),
+  };
+}
+
+/** An organisation's risk phrases in use, with the fingerprint the quick path checks, in one snapshot. */
+export async function riskPhrasesWithStamp(
+  db: LanternDb,
+  organisationId: string,
+): Promise<{ stamp: string; phrases: { id: string; phrase: string; category: string }[] }> {
+  const [row] = await queryRows<{ stamp: string; phrases: unknown }>(
+    db,
+    sql`select lantern_risk_phrase_stamp(${organisationId}::uuid) as stamp,
+      coalesce((select jsonb_agg(jsonb_build_object('id', id, 'phrase', phrase, 'category', category))
+        from risk_phrases where organisation_id = ${organisationId}::uuid and retired_at is null), '[]'::jsonb) as phrases`,
+  );
+  const phrases = typeof row?.phrases === 'string' ? JSON.parse(row.phrases) : row?.phrases;
+  return {
+    stamp: row?.stamp ?? '',
+    phrases: (phrases ?? []) as { id: string; phrase: string; category: string }[],
+  };
+}

@@ -78,12 +78,23 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
     if (!listening.has(topic)) listening.set(topic, hub.subscribe(topic, send));
   };
 
+  /**
+   * Whether the session still holds: false (and the socket closed with 4401) once it has ended.
+   * A check that fails for the database's sake (a busy pool) keeps a healthy socket open: the
+   * session is checked again later, and every stored message still goes through the database.
+   */
   async function checkSession(): Promise<boolean> {
     lastSessionCheck = now().getTime();
-    const resolved =
-      actor.kind === 'staff'
-        ? await resolveActor(db, token, now())
-        : await resolveYoungPerson(db, token, now());
+    let resolved: Awaited<ReturnType<typeof resolveActor>> | Awaited<ReturnType<typeof resolveYoungPerson>>;
+    try {
+      resolved =
+        actor.kind === 'staff'
+          ? await resolveActor(db, token, now())
+          : await resolveYoungPerson(db, token, now());
+    } catch (err) {
+      request.log.warn({ err }, 'chat socket session check failed; will try again');
+      return true;
+    }
     if (resolved.kind !== 'active' || (resolved.actor.kind === 'staff' && !resolved.actor.isSignedIn)) {
       socket.close(SESSION_ENDED_CODE, 'Your session has ended. Sign in again.');
       return false;
@@ -197,15 +208,27 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
   } else if (actor.kind === 'staff') {
     listen(topics.staff(actor.userId));
   }
-  const timer = setInterval(() => {
-    chain = chain.then(async () => {
-      if (!isClosed) await checkSession().catch(() => socket.close(1011, 'Reconnecting.'));
-    });
-  }, SESSION_CHECK_MS);
+  // The periodic check is spread over 15–45 s, so thousands of sockets opened together do not all
+  // ask the database at once; a socket that checked recently (on a frame) skips its turn.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    timer = setTimeout(onTimer, SESSION_CHECK_MS * (0.5 + Math.random()));
+  };
+  function onTimer() {
+    chain = chain
+      .then(async () => {
+        if (!isClosed && now().getTime() - lastSessionCheck >= SESSION_CHECK_MS / 2) await checkSession();
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (!isClosed) schedule();
+      });
+  }
+  schedule();
   socket.on('message', onRaw);
   socket.on('close', () => {
     isClosed = true;
-    clearInterval(timer);
+    clearTimeout(timer);
     for (const follow of follows.values()) follow.unsubscribe();
     for (const stop of listening.values()) stop();
     follows.clear();

@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../../access/authorise.js';
+import { permissionsOf, type ServiceContext } from '../../access/authorise.js';
 import { recordScope } from '../../access/scope.js';
 import type { ChatMessage, RiskMatch } from '../../contracts/online-chat.js';
 import * as chats from '../../db/repositories/online-chats.repository.js';
@@ -9,6 +9,7 @@ import { AppError } from '../../domain/app-error.js';
 import { matchRiskPhrases } from '../../domain/online/risk-phrases.js';
 import { topics } from '../../server/realtime/hub.js';
 import { authoriseChatUser, type ChatDeps, canReach, noSuchChat, senderKindIn } from './chat-access.js';
+import { cachedRiskPhrases, forgetRiskPhrases, scopeJson } from './chat-send-cache.js';
 import { messageForStaff } from './chat-view.js';
 import { raiseRiskPhraseAlert } from './risk-alerts.js';
 
@@ -40,6 +41,69 @@ export async function storeChatMessage(
   input: SendChatMessageInput,
 ): Promise<SentChatMessage> {
   await authoriseChatUser(ctx);
+  return (await storeQuickly(ctx, deps, input)) ?? storeInTransaction(ctx, deps, input);
+}
+
+/**
+ * The usual case in one round trip (migration 0020): a message with no risk match, stored by one
+ * statement that locks the chat, checks who may send, takes a resend as it was, refuses an ended
+ * chat and numbers the message. Null when the full transaction must decide: a risk match (its alert
+ * is raised in the same transaction), or risk phrases changed since they were cached.
+ */
+async function storeQuickly(
+  ctx: ServiceContext,
+  deps: ChatDeps,
+  input: SendChatMessageInput,
+): Promise<SentChatMessage | null> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'young-person' && actor.kind !== 'staff') return null;
+  let risk: { organisationId: string; stamp: string } | null = null;
+  if (actor.kind === 'young-person') {
+    const cached = await cachedRiskPhrases(deps.db, actor.organisationId);
+    if (matchRiskPhrases(input.body, cached.phrases).length > 0) return null;
+    risk = { organisationId: actor.organisationId, stamp: cached.stamp };
+  }
+  const stored = await chats.appendChatMessageQuickly(deps.db, scopeJson(recordScope(actor)), {
+    chatId: input.chatId,
+    senderUserId: actor.kind === 'staff' ? actor.userId : null,
+    senderAccountId: actor.kind === 'young-person' ? actor.accountId : null,
+    mayDuty: permissionsOf(actor).has('online:duty'),
+    clientMessageId: input.clientMessageId,
+    body: input.body,
+    risk,
+    sentAt: ctx.now(),
+  });
+  if (stored.outcome === 'recheck') {
+    if (risk) forgetRiskPhrases(risk.organisationId);
+    return null;
+  }
+  if (stored.outcome === 'ended') throw chatEnded();
+  if (!stored.row || !stored.serviceId) throw noSuchChat();
+  const staffNames = new Map<string, string>();
+  if (stored.row.senderUserId && stored.senderName)
+    staffNames.set(stored.row.senderUserId, stored.senderName);
+  const message = messageForStaff(stored.row, {
+    username: stored.username ?? 'Young person',
+    staffNames,
+  });
+  return {
+    seq: stored.row.seq,
+    isNew: stored.outcome === 'stored',
+    message,
+    serviceId: stored.serviceId,
+    isAlertRaised: false,
+  };
+}
+
+const chatEnded = () =>
+  new AppError('conflict', 'This chat has finished, so messages can no longer be sent in it.');
+
+/** The full path: one transaction, which also raises the alert for a risk match. */
+async function storeInTransaction(
+  ctx: ServiceContext,
+  deps: ChatDeps,
+  input: SendChatMessageInput,
+): Promise<SentChatMessage> {
   const actor = ctx.actor;
   const now = ctx.now();
   return withScope(deps.db, recordScope(actor), async (tx) => {
@@ -53,7 +117,7 @@ export async function storeChatMessage(
     const existing = await chats.findMessageByClientId(tx, chat.id, senderKind, input.clientMessageId);
     if (!existing) {
       if (chat.status !== 'active') {
-        throw new AppError('conflict', 'This chat has finished, so messages can no longer be sent in it.');
+        throw chatEnded();
       }
       if (senderKind === 'young-person') {
         matches = matchRiskPhrases(input.body, await activeRiskPhrases(tx, service.organisationId));

@@ -18,11 +18,17 @@ export function useEpisode(referralId: string, isEnabled: boolean) {
 }
 
 /** Posts once per attempt: the same Idempotency-Key when the same answers are sent again. */
-export function useIdempotentSend() {
+export function useIdempotentSend(
+  post: <T>(url: string, body: unknown, headers: Record<string, string>) => Promise<T> = (
+    url,
+    body,
+    headers,
+  ) => sendJson('POST', url, body, headers),
+) {
   const attempt = useRef<{ key: string; body: string } | null>(null);
   return async <T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> => {
     attempt.current = keyFor(attempt.current, body, newIdempotencyKey);
-    const result = await sendJson<T>('POST', url, body, {
+    const result = await post<T>(url, body, {
       ...headers,
       'idempotency-key': attempt.current.key,
     });

@@ -4,7 +4,8 @@ import { articleTopicNames, type PublishedArticle } from '../../../contracts/sel
 import { webPaths } from '../../../contracts/web-paths.js';
 import { ApiError, getJson } from '../../api.js';
 import { LoadError } from '../triage/staff-access.js';
-import { dayAndMonth, selfHelpPaths, YoungPersonFrame } from './self-help-api.js';
+import { dayAndMonth, selfHelpPaths } from './self-help-api.js';
+import { YoungPersonFrame } from './young-person-frame.js';
 
 const back = { to: webPaths.selfHelp, label: 'Self-help' };
 

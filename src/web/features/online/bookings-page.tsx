@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { YoungPersonBooking, YoungPersonBookings } from '../../../contracts/online-bookings.js';
 import { webPaths } from '../../../contracts/web-paths.js';
-import { getJson, sendJson } from '../../api.js';
+import { getJson } from '../../api.js';
 import { newIdempotencyKey } from '../triage/triage-view.js';
-import { ProblemBox, problemWords, SignInFirst, useOnlineMe, YoungPersonFrame } from './booking-parts.js';
+import { ProblemBox, problemWords } from './booking-parts.js';
+import { SignInToUse, YoungPersonFrame } from './young-person-frame.js';
+import { useYoungPersonQuery, youngPersonPost } from './young-person-session.js';
 
 const statusTags: Record<YoungPersonBooking['status'], { text: string; colour: string }> = {
   booked: { text: 'Booked', colour: 'nhsuk-tag--blue' },
@@ -16,7 +18,7 @@ const statusTags: Record<YoungPersonBooking['status'], { text: string; colour: s
 
 /** The young person's booked chats: when, with whom, and a button to start one when it is time. */
 export function BookingsPage() {
-  const me = useOnlineMe();
+  const me = useYoungPersonQuery();
   const isSignedIn = Boolean(me.data);
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -48,8 +50,7 @@ export function BookingsPage() {
     act(
       booking,
       async () => {
-        await sendJson(
-          'POST',
+        await youngPersonPost(
           `/api/online/bookings/${booking.id}/start`,
           {},
           { 'idempotency-key': newIdempotencyKey() },
@@ -63,8 +64,7 @@ export function BookingsPage() {
     act(
       booking,
       () =>
-        sendJson(
-          'POST',
+        youngPersonPost(
           `/api/online/bookings/${booking.id}/cancel`,
           {},
           { 'if-match': `"${booking.version}"` },
@@ -82,7 +82,7 @@ export function BookingsPage() {
   if (!isSignedIn)
     return (
       <YoungPersonFrame title={title}>
-        <SignInFirst what="see your booked chats" />
+        <SignInToUse what="see your booked chats" />
       </YoungPersonFrame>
     );
   return (

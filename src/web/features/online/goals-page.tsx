@@ -6,20 +6,15 @@ import { ErrorSummary, TextField, useFormErrors } from '../../components/form.js
 import { useNotice } from '../../components/notice.js';
 import { LoadError } from '../triage/staff-access.js';
 import { GoalCard } from './goal-card.js';
-import {
-  errorsFrom,
-  SignInToUse,
-  selfHelpPaths,
-  useOnlineMe,
-  YoungPersonFrame,
-  youngPersonCreate,
-} from './self-help-api.js';
+import { errorsFrom, selfHelpPaths, youngPersonCreate } from './self-help-api.js';
+import { SignInToUse, YoungPersonFrame } from './young-person-frame.js';
+import { useYoungPersonQuery } from './young-person-session.js';
 
 const words = { goal: 'Write your goal in a few words' };
 
 /** A young person's goals: set one in their own words, rate it over time, mark it done or stopped. */
 export function GoalsPage() {
-  const me = useOnlineMe();
+  const me = useYoungPersonQuery();
   const isSignedIn = Boolean(me.data);
   const client = useQueryClient();
   const goals = useQuery({

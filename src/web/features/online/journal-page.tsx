@@ -5,23 +5,15 @@ import { getJson } from '../../api.js';
 import { ErrorSummary, useFormErrors } from '../../components/form.js';
 import { useNotice } from '../../components/notice.js';
 import { LoadError } from '../triage/staff-access.js';
-import {
-  errorsFrom,
-  SignInToUse,
-  selfHelpPaths,
-  TextAreaField,
-  useOnlineMe,
-  whenWritten,
-  YoungPersonFrame,
-  youngPersonCreate,
-} from './self-help-api.js';
-import { youngPersonPost } from './young-person-session.js';
+import { errorsFrom, selfHelpPaths, TextAreaField, whenWritten, youngPersonCreate } from './self-help-api.js';
+import { SignInToUse, YoungPersonFrame } from './young-person-frame.js';
+import { useYoungPersonQuery, youngPersonPost } from './young-person-session.js';
 
 const words = { body: 'Write something in your journal first' };
 
 /** A young person's private journal: write, read back newest first, hide an entry. */
 export function JournalPage() {
-  const me = useOnlineMe();
+  const me = useYoungPersonQuery();
   const isSignedIn = Boolean(me.data);
   const client = useQueryClient();
   const entries = useQuery({

@@ -5,15 +5,17 @@ import { getJson } from '../../api.js';
 import { ErrorSummary, useFormErrors } from '../../components/form.js';
 import { useIdempotentSend } from '../casework/episode-queries.js';
 import { TextareaField } from '../triage/fields.js';
-import { problemWords, SignInFirst, useOnlineMe, YoungPersonFrame } from './booking-parts.js';
+import { problemWords } from './booking-parts.js';
 import { MessageList } from './message-list.js';
+import { SignInToUse, YoungPersonFrame } from './young-person-frame.js';
+import { useYoungPersonQuery, youngPersonPost } from './young-person-session.js';
 
 /** The young person's messages with the service between chats, and a box to write a new one. */
 export function MessagesPage() {
-  const me = useOnlineMe();
+  const me = useYoungPersonQuery();
   const isSignedIn = Boolean(me.data);
   const client = useQueryClient();
-  const send = useIdempotentSend();
+  const send = useIdempotentSend(youngPersonPost);
   const [body, setBody] = useState('');
   const [isSending, setSending] = useState(false);
   const [sentNotice, setSentNotice] = useState(false);
@@ -59,7 +61,7 @@ export function MessagesPage() {
   if (!isSignedIn)
     return (
       <YoungPersonFrame title={title}>
-        <SignInFirst what="send us a message" />
+        <SignInToUse what="send us a message" />
       </YoungPersonFrame>
     );
   return (

@@ -6,21 +6,16 @@ import { ErrorSummary, RadiosField, TextField, useFormErrors } from '../../compo
 import { useNotice } from '../../components/notice.js';
 import { LoadError } from '../triage/staff-access.js';
 import { MoodChart, MoodTable } from './mood-chart.js';
-import {
-  errorsFrom,
-  SignInToUse,
-  selfHelpPaths,
-  useOnlineMe,
-  YoungPersonFrame,
-  youngPersonCreate,
-} from './self-help-api.js';
+import { errorsFrom, selfHelpPaths, youngPersonCreate } from './self-help-api.js';
+import { SignInToUse, YoungPersonFrame } from './young-person-frame.js';
+import { useYoungPersonQuery } from './young-person-session.js';
 
 const options = ([5, 4, 3, 2, 1] as const).map((n) => ({ value: String(n), label: moodLabels[n] }));
 const words = { mood: 'Choose how you feel today', note: 'Your note must be 500 characters or fewer' };
 
 /** The mood tracker: how you feel today, 1 to 5, and the last 30 days as a chart and a table. */
 export function MoodPage() {
-  const me = useOnlineMe();
+  const me = useYoungPersonQuery();
   const isSignedIn = Boolean(me.data);
   const client = useQueryClient();
   const history = useQuery({

@@ -1,12 +1,8 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
-import { webPaths } from '../../../contracts/web-paths.js';
 import { ApiError, sendJson } from '../../api.js';
 import { describedBy, type FieldError, HintAndError } from '../../components/form.js';
-import { HelpNowCard, useCrisisServices } from '../../components/help-now.js';
-import { BackLink, PageTitle } from '../../components/layout.js';
 import { newIdempotencyKey } from '../triage/triage-view.js';
-import { useYoungPersonQuery, youngPersonPost } from './young-person-session.js';
+import { youngPersonPost } from './young-person-session.js';
 
 // What the self-help pages share: the API's paths, the signed-in young person, and the frame of a
 // young person's page (title, back link, sign-in prompt and help now on every page).
@@ -23,11 +19,6 @@ export const selfHelpPaths = {
   goal: (id: string) => `/api/online/goals/${id}`,
   ratings: (id: string) => `/api/online/goals/${id}/ratings`,
 };
-
-/** The signed-in young person (null when signed out), from the accounts area's session hook. */
-export function useOnlineMe() {
-  return useYoungPersonQuery();
-}
 
 /** A young person's POST that makes something, with their CSRF token and an idempotency key. */
 export function youngPersonCreate<T>(path: string, body: unknown): Promise<T> {
@@ -80,49 +71,6 @@ export function TextAreaField({
         {...textarea}
       />
     </div>
-  );
-}
-
-/** The frame of a young person's self-help page, with help now at the bottom of every one. */
-export function YoungPersonFrame({
-  title,
-  hasError = false,
-  back = { to: webPaths.onlineSpace, label: 'Your space' },
-  children,
-}: {
-  title: string;
-  hasError?: boolean;
-  back?: { to: string; label: string };
-  children: ReactNode;
-}) {
-  const crisis = useCrisisServices();
-  return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <PageTitle title={title} hasError={hasError} />
-        <BackLink to={back.to}>{back.label}</BackLink>
-        <h1>{title}</h1>
-        {children}
-        <HelpNowCard crisis={crisis} />
-      </div>
-    </div>
-  );
-}
-
-/** What a signed-out visitor sees on a page that needs their account. */
-export function SignInToUse({ what }: { what: string }) {
-  return (
-    <>
-      <p>To {what} you need to sign in. It is free and you do not need to give your name.</p>
-      <div className="nhsuk-button-group">
-        <Link className="nhsuk-button" to={webPaths.onlineSignIn}>
-          Sign in
-        </Link>
-        <Link className="nhsuk-button nhsuk-button--secondary" to={webPaths.onlineSignUp}>
-          Make an account
-        </Link>
-      </div>
-    </>
   );
 }
 

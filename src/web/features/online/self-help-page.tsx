@@ -9,7 +9,9 @@ import {
 import { webPaths } from '../../../contracts/web-paths.js';
 import { getJson } from '../../api.js';
 import { LoadError } from '../triage/staff-access.js';
-import { selfHelpPaths, useOnlineMe, YoungPersonFrame } from './self-help-api.js';
+import { selfHelpPaths } from './self-help-api.js';
+import { YoungPersonFrame } from './young-person-frame.js';
+import { useYoungPersonQuery } from './young-person-session.js';
 
 const isTopic = (value: string | null): value is ArticleTopic =>
   value !== null && (articleTopics as readonly string[]).includes(value);
@@ -19,7 +21,7 @@ export function SelfHelpPage() {
   const [params] = useSearchParams();
   const chosen = params.get('topic');
   const topic = isTopic(chosen) ? chosen : null;
-  const me = useOnlineMe();
+  const me = useYoungPersonQuery();
   const articles = useQuery({
     queryKey: ['online', 'articles', topic],
     queryFn: ({ signal }) =>
