@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { type RecordScope, systemScope } from '../access/scope.js';
 import { type LanternDb, queryRows } from './client.js';
 
-function scopeSetting(scope: RecordScope): string {
+/** The JSON a transaction's row-level security reads (`lantern.scope`). */
+export function scopeSetting(scope: RecordScope): string {
   return JSON.stringify({
     kinds: scope.kinds,
     userId: scope.userId,

@@ -1,4 +1,3 @@
-import type { RecordScope } from '../../access/scope.js';
 import type { LanternDb } from '../../db/client.js';
 import { riskPhrasesWithStamp } from '../../db/repositories/online-chats.repository.js';
 import type { RiskPhrase } from '../../domain/online/risk-phrases.js';
@@ -41,18 +40,4 @@ export async function cachedRiskPhrases(
 /** Drops an organisation's cached phrases (the database said they have changed). */
 export function forgetRiskPhrases(organisationId: string): void {
   byOrganisation.delete(organisationId);
-}
-
-/** The row-level security setting for a scope: the same JSON `withScope` sets (src/db/scoped.ts). */
-export function scopeJson(scope: RecordScope): string {
-  return JSON.stringify({
-    kinds: scope.kinds,
-    userId: scope.userId,
-    onlineAccountId: scope.onlineAccountId,
-    organisationId: scope.organisationId,
-    teamIds: scope.teamIds,
-    serviceIds: scope.serviceIds,
-    schoolUrns: scope.schoolUrns,
-    breakGlass: scope.breakGlass,
-  });
 }

@@ -4,12 +4,12 @@ import type { ChatMessage, RiskMatch } from '../../contracts/online-chat.js';
 import * as chats from '../../db/repositories/online-chats.repository.js';
 import * as queue from '../../db/repositories/online-queue.repository.js';
 import { activeRiskPhrases } from '../../db/repositories/online-risk.repository.js';
-import { asSystemWithin, withScope } from '../../db/scoped.js';
+import { asSystemWithin, scopeSetting, withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { matchRiskPhrases } from '../../domain/online/risk-phrases.js';
 import { topics } from '../../server/realtime/hub.js';
 import { authoriseChatUser, type ChatDeps, canReach, noSuchChat, senderKindIn } from './chat-access.js';
-import { cachedRiskPhrases, forgetRiskPhrases, scopeJson } from './chat-send-cache.js';
+import { cachedRiskPhrases, forgetRiskPhrases } from './chat-send-cache.js';
 import { messageForStaff } from './chat-view.js';
 import { raiseRiskPhraseAlert } from './risk-alerts.js';
 
@@ -63,7 +63,7 @@ async function storeQuickly(
     if (matchRiskPhrases(input.body, cached.phrases).length > 0) return null;
     risk = { organisationId: actor.organisationId, stamp: cached.stamp };
   }
-  const stored = await chats.appendChatMessageQuickly(deps.db, scopeJson(recordScope(actor)), {
+  const stored = await chats.appendChatMessageQuickly(deps.db, scopeSetting(recordScope(actor)), {
     chatId: input.chatId,
     senderUserId: actor.kind === 'staff' ? actor.userId : null,
     senderAccountId: actor.kind === 'young-person' ? actor.accountId : null,

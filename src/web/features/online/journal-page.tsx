@@ -4,8 +4,9 @@ import type { JournalEntry, JournalList } from '../../../contracts/self-help.js'
 import { getJson } from '../../api.js';
 import { ErrorSummary, useFormErrors } from '../../components/form.js';
 import { useNotice } from '../../components/notice.js';
+import { TextareaField } from '../triage/fields.js';
 import { LoadError } from '../triage/staff-access.js';
-import { errorsFrom, selfHelpPaths, TextAreaField, whenWritten, youngPersonCreate } from './self-help-api.js';
+import { errorsFrom, selfHelpPaths, whenWritten, youngPersonCreate } from './self-help-api.js';
 import { SignInToUse, YoungPersonFrame } from './young-person-frame.js';
 import { useYoungPersonQuery, youngPersonPost } from './young-person-session.js';
 
@@ -78,14 +79,14 @@ export function JournalPage() {
         use the numbers at the bottom of this page.
       </p>
       <form onSubmit={save} noValidate>
-        <TextAreaField
+        <TextareaField
           id="body"
           label="What is on your mind?"
           hint="Write as much or as little as you like."
           error={form.errorFor('body')}
           value={body}
           maxLength={5000}
-          onChange={(e) => setBody(e.target.value)}
+          onChange={setBody}
         />
         <button className="nhsuk-button" type="submit" disabled={isSaving}>
           Save in my journal

@@ -7,7 +7,8 @@ import {
 } from '../../../contracts/self-help.js';
 import { ApiError, sendJson } from '../../api.js';
 import { ErrorSummary, SelectField, TextField, useFormErrors } from '../../components/form.js';
-import { createJson, errorsFrom, selfHelpPaths, TextAreaField } from './self-help-api.js';
+import { TextareaField } from '../triage/fields.js';
+import { createJson, errorsFrom, selfHelpPaths } from './self-help-api.js';
 
 // The article editor: title, summary, topic and body (plain paragraphs separated by a blank line).
 // A new article is created; a draft is changed with If-Match, and a stale change says so.
@@ -74,7 +75,7 @@ export function ArticleForm({
         value={title}
         onChange={(e) => setTitle(e.target.value)}
       />
-      <TextAreaField
+      <TextareaField
         id="summary"
         label="Summary"
         hint="One or two sentences, shown in the list of articles."
@@ -82,7 +83,7 @@ export function ArticleForm({
         maxLength={300}
         error={form.errorFor('summary')}
         value={summary}
-        onChange={(e) => setSummary(e.target.value)}
+        onChange={setSummary}
       />
       <SelectField
         id="topic"
@@ -98,7 +99,7 @@ export function ArticleForm({
           </option>
         ))}
       </SelectField>
-      <TextAreaField
+      <TextareaField
         id="body"
         label="Article"
         hint="Plain words for 11 to 19 year olds: short sentences, no jargon, no HTML. Leave a blank line between paragraphs."
@@ -106,7 +107,7 @@ export function ArticleForm({
         maxLength={20000}
         error={form.errorFor('body')}
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={setBody}
       />
       <button className="nhsuk-button" type="submit" disabled={isSaving}>
         {article ? 'Save changes' : 'Save draft'}

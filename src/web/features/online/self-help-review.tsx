@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { StaffArticle } from '../../../contracts/self-help.js';
 import { ApiError, sendJson } from '../../api.js';
 import { ErrorSummary, RadiosField, useFormErrors } from '../../components/form.js';
-import { errorsFrom, selfHelpPaths, TextAreaField } from './self-help-api.js';
+import { TextareaField } from '../triage/fields.js';
+import { errorsFrom, selfHelpPaths } from './self-help-api.js';
 
 // Review (publish, or send back with a comment) and withdrawal: each changes the article at the
 // version shown (If-Match), so someone else's change first is reported, not overwritten.
@@ -95,7 +96,7 @@ export function ReviewForm({
         value={decision}
         onChange={setDecision}
       />
-      <TextAreaField
+      <TextareaField
         id="comment"
         label="Comment for the writer"
         hint="Needed when you send it back."
@@ -103,7 +104,7 @@ export function ReviewForm({
         maxLength={2000}
         error={form.errorFor('comment')}
         value={comment}
-        onChange={(e) => setComment(e.target.value)}
+        onChange={setComment}
       />
       <button className="nhsuk-button" type="submit">
         Save review
@@ -137,14 +138,14 @@ export function WithdrawForm({
   return (
     <form onSubmit={save} noValidate>
       <ErrorSummary ref={form.summaryRef} errors={form.errors} />
-      <TextAreaField
+      <TextareaField
         id="reason"
         label="Why are you taking it down?"
         rows={2}
         maxLength={500}
         error={form.errorFor('reason')}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={setReason}
       />
       <button className="nhsuk-button nhsuk-button--warning" type="submit">
         Withdraw article

@@ -16,6 +16,7 @@ export function TextareaField({
   value,
   onChange,
   rows = 4,
+  maxLength,
 }: {
   id: string;
   label: ReactNode;
@@ -24,6 +25,7 @@ export function TextareaField({
   value: string;
   onChange: (value: string) => void;
   rows?: number;
+  maxLength?: number;
 }) {
   return (
     <div className={groupClass(error)}>
@@ -36,6 +38,7 @@ export function TextareaField({
         id={id}
         name={id}
         rows={rows}
+        maxLength={maxLength}
         value={value}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}

@@ -1,11 +1,10 @@
-import type { ReactNode } from 'react';
 import { ApiError, sendJson } from '../../api.js';
-import { describedBy, type FieldError, HintAndError } from '../../components/form.js';
+import type { FieldError } from '../../components/form.js';
 import { newIdempotencyKey } from '../triage/triage-view.js';
 import { youngPersonPost } from './young-person-session.js';
 
-// What the self-help pages share: the API's paths, the signed-in young person, and the frame of a
-// young person's page (title, back link, sign-in prompt and help now on every page).
+// What the self-help pages share: the API's paths, creating with an idempotency key, and a failed
+// change as form errors. The page frame is in young-person-frame.tsx.
 
 export const selfHelpPaths = {
   articles: '/api/online/articles',
@@ -40,38 +39,6 @@ export function errorsFrom(error: unknown, field: string, words: Record<string, 
     return [{ field, message: error.problem.detail ?? error.problem.title }];
   }
   return [{ field, message: 'Something went wrong. Check your connection and try again.' }];
-}
-
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  error,
-  rows = 5,
-  ...textarea
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
-  rows?: number;
-} & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'rows'>) {
-  return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label nhsuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
-      <textarea
-        className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`}
-        id={id}
-        name={id}
-        rows={rows}
-        aria-describedby={describedBy(id, hint, error)}
-        {...textarea}
-      />
-    </div>
-  );
 }
 
 /** "23 November", in England's calendar. */
