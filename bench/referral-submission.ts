@@ -13,6 +13,7 @@ import * as requests from '../src/db/repositories/requests.repository.js';
 import { withScope } from '../src/db/scoped.js';
 import { buildApp } from '../src/server/app.js';
 import { testConfig } from '../src/server/config.js';
+import { idempotencySeal } from '../src/server/plugins/idempotency-seal.js';
 import { referralAnswers } from '../src/test-support/referral-answers.js';
 
 export interface Measured {
@@ -140,9 +141,10 @@ async function directTransaction(db: LanternDb, door: referrals.FrontDoor) {
 async function directWithExtras(db: LanternDb) {
   const door = await referrals.findFrontDoor(db);
   if (!door) throw new Error('no front door');
+  const seal = idempotencySeal('anonymous', randomUUID());
   const claim = await requests.claimIdempotencyKey(db, {
     owner: 'anonymous',
-    key: randomUUID(),
+    keyHash: seal.keyHash,
     method: 'POST',
     path: '/api/referrals/public',
     requestHash: 'f'.repeat(64),
@@ -153,7 +155,7 @@ async function directWithExtras(db: LanternDb) {
     await requests.completeIdempotencyKey(db, claim.claimedId, {
       statusCode: 201,
       contentType: 'application/json; charset=utf-8',
-      body: { reference: 'LV-0000-00' },
+      sealedResponse: seal.seal({ reference: 'LV-0000-00' }),
     });
   }
 }

@@ -12,7 +12,7 @@ export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
  */
 export async function claimIdempotencyKey(
   db: LanternDb,
-  claim: Pick<IdempotencyRow, 'owner' | 'key' | 'method' | 'path' | 'requestHash'> & { at: Date },
+  claim: Pick<IdempotencyRow, 'owner' | 'keyHash' | 'method' | 'path' | 'requestHash'> & { at: Date },
 ): Promise<{ claimedId: string } | { existing: IdempotencyRow }> {
   const [claimed] = await db
     .insert(idempotencyKeys)
@@ -23,7 +23,7 @@ export async function claimIdempotencyKey(
   const [existing] = await db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.owner, claim.owner), eq(idempotencyKeys.key, claim.key)));
+    .where(and(eq(idempotencyKeys.owner, claim.owner), eq(idempotencyKeys.keyHash, claim.keyHash)));
   if (!existing) throw new Error('idempotency key vanished between claim and read');
   return { existing };
 }
@@ -31,11 +31,15 @@ export async function claimIdempotencyKey(
 export async function completeIdempotencyKey(
   db: LanternDb,
   id: string,
-  response: { statusCode: number; contentType: string | null; body: unknown },
+  response: { statusCode: number; contentType: string | null; sealedResponse: string | null },
 ) {
   await db
     .update(idempotencyKeys)
-    .set({ statusCode: response.statusCode, contentType: response.contentType, responseBody: response.body })
+    .set({
+      statusCode: response.statusCode,
+      contentType: response.contentType,
+      sealedResponse: response.sealedResponse,
+    })
     .where(eq(idempotencyKeys.id, id));
 }
 

@@ -12,6 +12,7 @@ import {
   onlineServices,
 } from '../../db/schema/online.js';
 import { outboxMessages } from '../../db/schema/outbox.js';
+import { idempotencyKeys } from '../../db/schema/requests.js';
 import { withScope } from '../../db/scoped.js';
 import { writeDemoArea } from '../../demo/write-demo-area.js';
 import { buildApp } from '../../server/app.js';
@@ -228,7 +229,7 @@ describe.each(testDatabases)('online risk and escalation on $name', (factory) =>
   it('escalates with identity shared: an alert, an email naming no one, and an urgent front-door referral', async () => {
     heard.length = 0;
     clock.advance(10_000);
-    const response = await post(counsellor, `/api/online/chats/${chatId}/escalations`, {
+    const escalation = {
       reason: 'Has a plan to end their life tonight and has tablets.',
       identityShared: 'shared',
       givenName: 'Jordan',
@@ -238,8 +239,20 @@ describe.each(testDatabases)('online risk and escalation on $name', (factory) =>
       schoolName: 'Hillside Academy',
       phone: '07700900123',
       location: 'At home, upstairs',
-    });
+    };
+    const key = { 'idempotency-key': 'escalation-retry-0001' };
+    const url = `/api/online/chats/${chatId}/escalations`;
+    const response = await post(counsellor, url, escalation, key);
     expect(response.statusCode, response.body).toBe(200);
+    // A retry after a dropped connection gets the same answer and raises nothing new...
+    const retry = await post(counsellor, url, escalation, key);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(response.json());
+    // ...and the kept answer is sealed: the identity shared is nowhere in the store (ADR 0022).
+    const kept = JSON.stringify(await db().select().from(idempotencyKeys));
+    for (const personal of ['Jordan', 'Testperson', '2011-03-04', 'ZZ99', 'escalation-retry-0001']) {
+      expect(kept).not.toContain(personal);
+    }
     const raised = response.json();
     escalationId = raised.escalation.id;
     referralReference = raised.escalation.referralReference;
