@@ -46,6 +46,9 @@ export const permissions = [
   'online:review-content',
   'online:configure',
   'online:usage',
+  'report:read-published',
+  'report:read-exact',
+  'mhsds:export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -108,4 +111,10 @@ export const permissionDescriptions: Record<Permission, string> = {
   'online:review-content': 'Review self-help articles written by someone else, and publish or withdraw them',
   'online:configure': "Set the online service's opening hours, age range, chat limit and alert timing",
   'online:usage': 'See online support usage figures (aggregates only)',
+  'report:read-published':
+    'See dashboards and board reports with small numbers suppressed and counts rounded, and download them',
+  'report:read-exact':
+    'See operational dashboards with exact counts (never for sharing beyond authorised staff)',
+  'mhsds:export':
+    'Download the MHSDS-shaped export for a period: record-level, for the data team (not an accredited submission)',
 };

@@ -79,6 +79,9 @@ export const webPaths = {
   onlineArticle: '/staff/online/articles/:articleId',
   onlineSettings: '/staff/online/settings',
   onlineUsage: '/staff/online/usage',
+  reports: '/reports',
+  boardReport: '/reports/board',
+  mhsdsExport: '/reports/mhsds-export',
 } as const;
 
 const patterns = Object.values(webPaths).map(

@@ -30,6 +30,7 @@ import { frontDoorRoutes } from './routes/front-door.routes.js';
 import { groupTherapyRoutes } from './routes/group-therapy.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { measureRoutes } from './routes/measures.routes.js';
+import { mhsdsExportRoutes } from './routes/mhsds-export.routes.js';
 import { mhstRoutes } from './routes/mhst.routes.js';
 import { noteRoutes } from './routes/notes.routes.js';
 import { oidcFromConfig, oidcRoutes, oidcStatusRoutes } from './routes/oidc.routes.js';
@@ -40,6 +41,7 @@ import { onlineRiskRoutes } from './routes/online-risk.routes.js';
 import { onlineUsageRoutes } from './routes/online-usage.routes.js';
 import { recordRoutes } from './routes/records.routes.js';
 import { referralRoutes } from './routes/referrals.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 import { safeguardingRoutes } from './routes/safeguarding.routes.js';
 import { schoolsRoutes } from './routes/schools.routes.js';
 import { securitySchemes } from './routes/security.js';
@@ -141,6 +143,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await api.register(onlineBookingRoutes, online);
     await api.register(selfHelpRoutes, online);
     await api.register(onlineUsageRoutes, online);
+    await api.register(reportRoutes, { db, now });
+    await api.register(mhsdsExportRoutes, { db, now });
   });
 
   await registerWebApp(app, deps.webAppFolder);

@@ -8,6 +8,7 @@ import { ResultsPage } from './features/find-support/results-page.js';
 import { ServicePage } from './features/find-support/service-page.js';
 import { mhstRoutes } from './features/mhst/mhst-routes.js';
 import { onlineRoutes } from './features/online/online-routes.js';
+import { reportingRoutes } from './features/reporting/reporting-routes.js';
 import { AccessibilityPage } from './features/pages/accessibility-page.js';
 import { HelpNowPage } from './features/pages/help-now-page.js';
 import { HomePage } from './features/pages/home-page.js';
@@ -93,6 +94,7 @@ export function App() {
           {schoolsRoutes}
           {caseworkRoutes}
           {onlineRoutes}
+          {reportingRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -20,6 +20,13 @@ export const children = pgTable(
     genderSelfDescription: text('gender_self_description'),
     /** NHS ethnic category code (A to Z, 99). */
     ethnicity: text('ethnicity'),
+    /** Special educational needs, where recorded: `none`, `sen-support` or `ehc-plan` (reporting breakdowns). */
+    specialEducationalNeeds: text('special_educational_needs'),
+    /**
+     * Whether the young person describes themselves as LGBT+, only when they chose to say:
+     * `yes`, `no` or `prefer-not-to-say`. Used for cohort figures (Rotherham's LGBT+ offer), never shown beside a name in lists.
+     */
+    lgbtPlus: text('lgbt_plus'),
     gpPractice: text('gp_practice'),
     /** How the young person (or family) chose to be contacted: phone, text, email, letter. */
     contactRoutes: text('contact_routes').array().notNull().default([]),
