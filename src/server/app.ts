@@ -23,6 +23,7 @@ import { registerWebApp } from './plugins/web-app.js';
 import { createHub } from './realtime/create-hub.js';
 import type { Hub } from './realtime/hub.js';
 import { adminRoutes } from './routes/admin.routes.js';
+import { boardReportRoutes } from './routes/board-report.routes.js';
 import { caseloadRoutes } from './routes/caseload.routes.js';
 import { directoryRoutes } from './routes/directory.routes.js';
 import { episodeRoutes } from './routes/episodes.routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await api.register(selfHelpRoutes, online);
     await api.register(onlineUsageRoutes, online);
     await api.register(reportRoutes, { db, now });
+    await api.register(boardReportRoutes, { db, now });
     await api.register(mhsdsExportRoutes, { db, now });
   });
 

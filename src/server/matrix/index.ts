@@ -1,4 +1,5 @@
 import * as appointments from './appointments.js';
+import * as boardReport from './board-report.js';
 import * as episodes from './episodes.js';
 import * as measures from './measures.js';
 import * as mhsdsExport from './mhsds-export.js';
@@ -26,6 +27,7 @@ const areas = [
   selfHelp,
   onlineUsage,
   reports,
+  boardReport,
   mhsdsExport,
 ];
 
