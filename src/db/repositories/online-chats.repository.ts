@@ -160,7 +160,7 @@ export async function findMessageByClientId(
   return row ?? null;
 }
 
-/** What `appendChatMessageQuickly` did; `row` is set for 'stored' and 'existing'. */
+/** What `appendChatMessagesQuickly` did with one message; `row` is set for 'stored' and 'existing'. */
 export interface QuickAppend {
   outcome: 'stored' | 'existing' | 'not-found' | 'ended' | 'recheck';
   row: ChatMessageRow | null;
@@ -169,35 +169,67 @@ export interface QuickAppend {
   senderName: string | null;
 }
 
+/** One message for `appendChatMessagesQuickly`. */
+export interface QuickAppendItem {
+  /** The sender's row-level security scope (the setting withScope gives), for this message only. */
+  scopeJson: string;
+  chatId: string;
+  senderUserId: string | null;
+  senderAccountId: string | null;
+  mayDuty: boolean;
+  clientMessageId: string;
+  body: string;
+  /** The organisation and fingerprint of the risk phrases a young person's message was matched against. */
+  risk: { organisationId: string; stamp: string } | null;
+  sentAt: Date;
+}
+
 /**
- * Stores a message in one round trip (migration 0020, `lantern_append_chat_message`): a single
- * statement on `db` itself, never inside a transaction. Row-level security applies to `scopeJson`
- * (the same setting withScope gives), for this statement only. Only for a message with no risk
- * matches: `risk` names the organisation and the fingerprint of the phrases it was matched against.
+ * Stores messages with one statement and one commit (migrations 0020 and 0023,
+ * `lantern_append_chat_messages`), on `db` itself, never inside a transaction. Each is stored as
+ * `lantern_append_chat_message` stores one, under its own sender's scope; outcomes come back in the
+ * order given. Items are sent sorted by chat (each chat's order kept), so concurrent batches lock
+ * chats in the same order. Only for messages with no risk matches.
  */
-export async function appendChatMessageQuickly(
+export async function appendChatMessagesQuickly(
   db: LanternDb,
-  scopeJson: string,
-  message: {
-    chatId: string;
-    senderUserId: string | null;
-    senderAccountId: string | null;
-    mayDuty: boolean;
-    clientMessageId: string;
-    body: string;
-    risk: { organisationId: string; stamp: string } | null;
-    sentAt: Date;
-  },
-): Promise<QuickAppend> {
-  const [result] = await queryRows<{ result: unknown }>(
+  items: readonly QuickAppendItem[],
+): Promise<QuickAppend[]> {
+  const order = items
+    .map((_, i) => i)
+    .sort((a, b) => compareIds(items[a]?.chatId, items[b]?.chatId) || a - b);
+  const payload = order.map((i) => {
+    const m = items[i] as QuickAppendItem;
+    return {
+      scope: JSON.parse(m.scopeJson),
+      chat: m.chatId,
+      senderUser: m.senderUserId,
+      senderAccount: m.senderAccountId,
+      mayDuty: m.mayDuty,
+      clientId: m.clientMessageId,
+      body: m.body,
+      riskOrg: m.risk?.organisationId ?? null,
+      riskStamp: m.risk?.stamp ?? null,
+      at: m.sentAt.toISOString(),
+    };
+  });
+  const [result] = await queryRows<{ results: unknown }>(
     db,
-    sql`select lantern_append_chat_message(${scopeJson}::jsonb, ${message.chatId}::uuid,
-      ${message.senderUserId}::uuid, ${message.senderAccountId}::uuid, ${message.mayDuty}::boolean,
-      ${message.clientMessageId}::text, ${message.body}::text, ${message.risk?.organisationId ?? null}::uuid,
-      ${message.risk?.stamp ?? null}::text, ${message.sentAt.toISOString()}::timestamptz) as result`,
+    sql`select lantern_append_chat_messages(${JSON.stringify(payload)}::jsonb) as results`,
   );
-  const raw = typeof result?.result === 'string' ? JSON.parse(result.result) : result?.result;
-  const answer = (raw ?? { outcome: 'not-found' }) as Record<string, unknown>;
+  const raw = typeof result?.results === 'string' ? JSON.parse(result.results) : result?.results;
+  const sorted = (raw ?? []) as Record<string, unknown>[];
+  const answers = new Array<QuickAppend>(items.length);
+  order.forEach((itemIndex, position) => {
+    answers[itemIndex] = quickAppendFromJson(sorted[position]);
+  });
+  return answers;
+}
+
+const compareIds = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
+
+function quickAppendFromJson(answer: Record<string, unknown> | undefined): QuickAppend {
+  if (!answer) return { outcome: 'not-found', row: null, serviceId: null, username: null, senderName: null };
   const row = answer.row as Record<string, unknown> | null | undefined;
   return {
     outcome: answer.outcome as QuickAppend['outcome'],

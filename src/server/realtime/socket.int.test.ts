@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../access/scope.js';
-import { onlineAlerts, onlineSessions } from '../../db/schema/online.js';
+import { appendChatMessage } from '../../db/repositories/online-chats.repository.js';
+import { onlineAlerts, onlineChats, onlineSessions } from '../../db/schema/online.js';
 import { withScope } from '../../db/scoped.js';
 import { sha256 } from '../../services/identity/credentials.js';
 import { staffSessionFor } from '../../services/online/chat-test-kit.js';
@@ -185,6 +186,36 @@ describe.each(testDatabases)('the chat socket on $name', (factory) => {
     await eventually(() => got.length >= 8 && young.pending().length === 0);
     expect(got).toEqual(Array.from({ length: got.length }, (_, i) => i + 1));
     young.close();
+  });
+
+  it('delivers in order when a later message is published before an earlier one', async () => {
+    const db = ctx.database.db;
+    const young = await open(youngAuth(yp));
+    young.send({ type: 'resume', chatId, afterSeq: 0 });
+    const [chat] = await withScope(db, systemScope('test'), (tx) =>
+      tx.select().from(onlineChats).where(eq(onlineChats.id, chatId)),
+    );
+    const last = chat?.lastSeq ?? 0;
+    await young.next((f) => f.type === 'message' && f.message.seq === last);
+    // Message last + 1 is stored but its publication has not come (a slow node, a slow commit)...
+    await withScope(db, systemScope('test'), (tx) =>
+      appendChatMessage(tx, {
+        chatId,
+        senderKind: 'counsellor',
+        senderUserId: demoUserOfRole('online-counsellor', 2).id,
+        clientMessageId: 'published-late',
+        body: 'Stored first',
+        riskMatches: null,
+        sentAt: clock.now(),
+      }),
+    );
+    // ...when last + 2 is published: it waits for the gap, which is then read from the database.
+    const staff = await open(staffAuth(counsellor));
+    staff.send({ type: 'send', chatId, clientMessageId: 'published-first', body: 'Stored second' });
+    await young.next((f) => f.type === 'message' && f.message.seq === last + 2);
+    const seqs = young.messages(chatId).map((m) => m.seq);
+    expect(seqs).toEqual(Array.from({ length: last + 2 }, (_, i) => i + 1));
+    expect(young.messages(chatId).at(-2)?.body).toBe('Stored first');
   });
 
   it('closes the socket when the session ends', async () => {

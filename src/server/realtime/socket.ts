@@ -36,7 +36,18 @@ interface ChatFollow {
   /** Live messages held back while stored ones are being sent. */
   held: ChatMessage[] | null;
   lastSent: number;
+  /**
+   * Live messages that came before one numbered lower: two messages stored one after the other can
+   * be published the other way round (their commits reach the server over different connections,
+   * or different nodes). They wait here for the gap to fill; if it does not fill soon, the missing
+   * ones are read from the database.
+   */
+  early: Map<number, ChatMessage>;
+  gapTimer: ReturnType<typeof setTimeout> | undefined;
 }
+
+/** How long a gap in the live messages may last before the missing ones are read from the database. */
+const GAP_WAIT_MS = 300;
 
 /** Browsers always send Origin with a socket: one from another site is refused. */
 export function isSameOrigin(request: FastifyRequest): boolean {
@@ -69,10 +80,39 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
   const send = (frame: ServerFrame) => {
     if (!isClosed && socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
-  const sendMessage = (follow: ChatFollow, message: ChatMessage) => {
+  /** Sends a chat's messages once each and in order, holding any that arrive ahead of a gap. */
+  const sendMessage = (chatId: string, follow: ChatFollow, message: ChatMessage) => {
     if (message.seq <= follow.lastSent) return;
-    follow.lastSent = message.seq;
-    send({ type: 'message', message: messageFor(viewerOf(actor), message) });
+    if (message.seq > follow.lastSent + 1) {
+      follow.early.set(message.seq, message);
+      follow.gapTimer ??= setTimeout(() => fillGap(chatId, follow), GAP_WAIT_MS);
+      return;
+    }
+    let next: ChatMessage | undefined = message;
+    while (next) {
+      follow.early.delete(next.seq);
+      follow.lastSent = next.seq;
+      send({ type: 'message', message: messageFor(viewerOf(actor), next) });
+      next = follow.early.get(follow.lastSent + 1);
+    }
+    for (const seq of follow.early.keys()) if (seq <= follow.lastSent) follow.early.delete(seq);
+    if (follow.early.size === 0 && follow.gapTimer) {
+      clearTimeout(follow.gapTimer);
+      follow.gapTimer = undefined;
+    }
+  };
+  /** A gap that did not fill: the stored messages after the last one sent are read and sent. */
+  const fillGap = (chatId: string, follow: ChatFollow) => {
+    follow.gapTimer = undefined;
+    chain = chain.then(async () => {
+      if (isClosed || follows.get(chatId) !== follow || follow.early.size === 0) return;
+      try {
+        await resume(chatId, follow.lastSent);
+      } catch (err) {
+        request.log.error({ err }, 'chat socket could not fill a gap');
+        socket.close(1011, 'Something went wrong. Reconnecting.');
+      }
+    });
   };
   const listen = (topic: string) => {
     if (!listening.has(topic)) listening.set(topic, hub.subscribe(topic, send));
@@ -109,11 +149,17 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
     let follow = follows.get(chatId);
     const isNewFollow = !follow;
     if (!follow) {
-      const created: ChatFollow = { unsubscribe: () => {}, held: [], lastSent: 0 };
+      const created: ChatFollow = {
+        unsubscribe: () => {},
+        held: [],
+        lastSent: 0,
+        early: new Map(),
+        gapTimer: undefined,
+      };
       created.unsubscribe = hub.subscribe(topics.chat(chatId), (frame) => {
         if (frame.type !== 'message') return send(frame);
         if (created.held) created.held.push(frame.message);
-        else sendMessage(created, frame.message);
+        else sendMessage(chatId, created, frame.message);
       });
       follow = created;
       follows.set(chatId, follow);
@@ -139,7 +185,7 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
         return storedMessagesAfter(tx, chat, afterSeq);
       });
       current.lastSent = afterSeq;
-      for (const message of stored) sendMessage(current, message);
+      for (const message of stored) sendMessage(chatId, current, message);
     } catch (err) {
       if (isNewFollow) {
         // Not theirs to follow: what was held back is thrown away unseen.
@@ -151,7 +197,7 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
     } finally {
       const held = current.held ?? [];
       current.held = null;
-      for (const message of held.sort((a, b) => a.seq - b.seq)) sendMessage(current, message);
+      for (const message of held.sort((a, b) => a.seq - b.seq)) sendMessage(chatId, current, message);
     }
   }
 
@@ -229,7 +275,10 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
   socket.on('close', () => {
     isClosed = true;
     clearTimeout(timer);
-    for (const follow of follows.values()) follow.unsubscribe();
+    for (const follow of follows.values()) {
+      follow.unsubscribe();
+      clearTimeout(follow.gapTimer);
+    }
     for (const stop of listening.values()) stop();
     follows.clear();
     listening.clear();

@@ -11,9 +11,10 @@ import { createTestApp } from '../../test-support/app.js';
 import { testDatabases } from '../../test-support/databases.js';
 import { demoOnlineService, youngPersonSession } from '../../test-support/online.js';
 import { testClock } from '../../test-support/session.js';
+import { appendBatchCounts } from './chat-append-batches.js';
 import { storeChatMessage } from './send-chat-message.js';
 
-// The one-round-trip path for chat messages (migration 0020) keeps every guarantee of the full
+// The one-round-trip path for chat messages (migrations 0020 and 0023, in shared batches) keeps every guarantee of the full
 // transaction: a resend stored once, only the chat's own young person, an ended chat refused, and
 // a risk phrase added after the phrases were cached still matched, stored and alerted.
 describe.each(testDatabases)('storing chat messages quickly on $name', (factory) => {
@@ -81,6 +82,26 @@ describe.each(testDatabases)('storing chat messages quickly on $name', (factory)
     expect(rows.map((r) => r.seq).sort()).toEqual([1, 2]);
     const [chat] = await system((tx) => tx.select().from(onlineChats).where(eq(onlineChats.id, chatId)));
     expect(chat?.lastSeq).toBe(2);
+  });
+
+  it('stores messages arriving together in shared statements, each under its own sender', async () => {
+    const before = appendBatchCounts(db);
+    const ids = Array.from({ length: 24 }, (_, i) => `together-${i}`);
+    const results = await Promise.allSettled([
+      ...ids.map((id) => send(own, id, `message ${id}`)),
+      send(stranger, 'together-stranger', 'let me in'),
+    ]);
+    const after = appendBatchCounts(db);
+    expect(after.messages - before.messages).toBe(25);
+    // Fewer statements than messages: messages that came while others were stored went together.
+    expect(after.statements - before.statements).toBeLessThan(25);
+    const stored = results.slice(0, 24).map((r) => (r.status === 'fulfilled' ? r.value.seq : -1));
+    // The chat had 2 messages: these are 3 to 26, each once, with no gaps.
+    expect([...stored].sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 3));
+    // The stranger's message shared a statement but not the chat's young person's scope.
+    expect(results[24]).toMatchObject({ status: 'rejected', reason: { code: 'not-found' } });
+    const [chat] = await system((tx) => tx.select().from(onlineChats).where(eq(onlineChats.id, chatId)));
+    expect(chat?.lastSeq).toBe(26);
   });
 
   it('tells another young person there is no such chat', async () => {

@@ -9,6 +9,7 @@ import { AppError } from '../../domain/app-error.js';
 import { matchRiskPhrases } from '../../domain/online/risk-phrases.js';
 import { topics } from '../../server/realtime/hub.js';
 import { authoriseChatUser, type ChatDeps, canReach, noSuchChat, senderKindIn } from './chat-access.js';
+import { appendInBatch } from './chat-append-batches.js';
 import { cachedRiskPhrases, forgetRiskPhrases } from './chat-send-cache.js';
 import { messageForStaff } from './chat-view.js';
 import { raiseRiskPhraseAlert } from './risk-alerts.js';
@@ -45,9 +46,10 @@ export async function storeChatMessage(
 }
 
 /**
- * The usual case in one round trip (migration 0020): a message with no risk match, stored by one
- * statement that locks the chat, checks who may send, takes a resend as it was, refuses an ended
- * chat and numbers the message. Null when the full transaction must decide: a risk match (its alert
+ * The usual case in one round trip (migrations 0020 and 0023): a message with no risk match, stored
+ * by one statement (shared with messages arriving meanwhile, `chat-append-batches.ts`) that locks
+ * the chat, checks who may send, takes a resend as it was, refuses an ended chat and numbers the
+ * message. Null when the full transaction must decide: a risk match (its alert
  * is raised in the same transaction), or risk phrases changed since they were cached.
  */
 async function storeQuickly(
@@ -63,7 +65,8 @@ async function storeQuickly(
     if (matchRiskPhrases(input.body, cached.phrases).length > 0) return null;
     risk = { organisationId: actor.organisationId, stamp: cached.stamp };
   }
-  const stored = await chats.appendChatMessageQuickly(deps.db, scopeSetting(recordScope(actor)), {
+  const stored = await appendInBatch(deps.db, {
+    scopeJson: scopeSetting(recordScope(actor)),
     chatId: input.chatId,
     senderUserId: actor.kind === 'staff' ? actor.userId : null,
     senderAccountId: actor.kind === 'young-person' ? actor.accountId : null,
