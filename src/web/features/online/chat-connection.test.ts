@@ -7,6 +7,7 @@ import {
   classifySeq,
   createChatConnection,
   newClientMessageId,
+  type OutboxEntry,
   SESSION_ENDED_CODE,
   type SocketLike,
   socketUrl,
@@ -158,6 +159,43 @@ describe('createChatConnection', () => {
       { type: 'send', chatId, clientMessageId: second, body: 'are you there' },
     ]);
     expect(connection.pending(chatId).map((e) => e.clientMessageId)).toEqual([second]);
+  });
+
+  it('keeps unacknowledged messages in its outbox store, so a new page resends them once', () => {
+    const kept: { entries: readonly OutboxEntry[] } = { entries: [] };
+    const store = {
+      load: () => [...kept.entries],
+      save: (e: readonly OutboxEntry[]) => (kept.entries = [...e]),
+    };
+    const make = () =>
+      createChatConnection({
+        url: 'ws://test/api/online/socket',
+        createSocket: () => {
+          const s = new FakeSocket();
+          sockets.push(s);
+          return s;
+        },
+        random: () => 0,
+        outboxStore: store,
+      });
+    const before = make();
+    latest().open();
+    const id = before.send(chatId, 'sent just before the reload');
+    expect(kept.entries).toEqual([{ chatId, clientMessageId: id, body: 'sent just before the reload' }]);
+    before.close();
+    // The page reloads: the new connection resends the same message with the same client id.
+    const after = make();
+    latest().open();
+    expect(latest().sent).toContainEqual({
+      type: 'send',
+      chatId,
+      clientMessageId: id,
+      body: 'sent just before the reload',
+    });
+    expect(after.pending(chatId).map((e) => e.clientMessageId)).toEqual([id]);
+    latest().receive({ type: 'ack', chatId, clientMessageId: id, seq: 7 });
+    expect(kept.entries).toEqual([]);
+    after.close();
   });
 
   it('stops resending a message the server refused', () => {

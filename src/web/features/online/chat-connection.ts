@@ -52,6 +52,14 @@ export interface ChatConnectionOptions {
   /** A socket silent this long (no frame, not even a pong) is treated as dead and replaced. */
   heartbeatMs?: number;
   random?: () => number;
+  /** Where unacknowledged messages are kept, so a page reload resends them (`chat-outbox-store.ts`). */
+  outboxStore?: OutboxStore;
+}
+
+/** Keeps the outbox beyond the page: loaded once, saved on every change. */
+export interface OutboxStore {
+  load(): OutboxEntry[];
+  save(entries: readonly OutboxEntry[]): void;
 }
 
 // ---- Pure parts -------------------------------------------------------------------------------
@@ -112,7 +120,8 @@ export function createChatConnection(options: ChatConnectionOptions): ChatConnec
   /** Per chat, the seq a resume was last asked after: no second resume until it moves on. */
   const resumedAfter = new Map<string, number>();
   const watches = new Set<'queue' | 'duty-board'>();
-  const outbox: OutboxEntry[] = [];
+  const outbox: OutboxEntry[] = options.outboxStore?.load() ?? [];
+  const saveOutbox = () => options.outboxStore?.save(outbox);
   const listeners = new Map<keyof ChatConnectionEvents, Set<(value: never) => void>>();
   let socket: SocketLike | null = null;
   let state: ConnectionStatus = 'connecting';
@@ -160,6 +169,7 @@ export function createChatConnection(options: ChatConnectionOptions): ChatConnec
           (e) => e.chatId === frame.chatId && e.clientMessageId === frame.clientMessageId,
         );
         if (index >= 0) outbox.splice(index, 1);
+        saveOutbox();
         emit('ack', { chatId: frame.chatId, clientMessageId: frame.clientMessageId, seq: frame.seq });
         return;
       }
@@ -168,6 +178,7 @@ export function createChatConnection(options: ChatConnectionOptions): ChatConnec
         if (frame.clientMessageId) {
           const index = outbox.findIndex((e) => e.clientMessageId === frame.clientMessageId);
           if (index >= 0) outbox.splice(index, 1);
+          saveOutbox();
         }
         emit('error', frame);
         return;
@@ -280,6 +291,7 @@ export function createChatConnection(options: ChatConnectionOptions): ChatConnec
     send(chatId, body) {
       const entry = { chatId, clientMessageId: newClientMessageId(), body };
       outbox.push(entry);
+      saveOutbox();
       transmit({ type: 'send', ...entry });
       return entry.clientMessageId;
     },

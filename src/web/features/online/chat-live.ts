@@ -7,6 +7,7 @@ import {
   type OutboxEntry,
   socketUrl,
 } from './chat-connection.js';
+import { sessionOutboxStore } from './chat-outbox-store.js';
 import { mergeMessages, type PendingMessage } from './chat-view.js';
 
 // React hooks over the chat socket's client (chat-connection.ts): one socket per page, opened when
@@ -20,7 +21,11 @@ export function useChatSocket(isEnabled: boolean) {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   useEffect(() => {
     if (!isEnabled) return;
-    const made = createChatConnection({ url: socketUrl(window.location), WebSocket: window.WebSocket });
+    const made = createChatConnection({
+      url: socketUrl(window.location),
+      WebSocket: window.WebSocket,
+      outboxStore: sessionOutboxStore(window.sessionStorage),
+    });
     setConnection(made);
     setStatus(made.status());
     const off = made.on('status', setStatus);
@@ -88,6 +93,8 @@ export function useChatMessages(connection: ChatConnection | null, chatId: strin
       readPending();
     });
     connection.follow(chatId, 0);
+    // Messages still waiting from before a reload show as sending straight away.
+    readPending();
     return () => {
       offMessage();
       offAck();
