@@ -7,6 +7,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What went wrong in a sentence: the API's own words for a problem, or `fallback` for anything else. */
+export function problemText(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? (error.problem.detail ?? error.problem.title ?? fallback) : fallback;
+}
+
 let csrfToken: string | null = null;
 
 /** The session's CSRF token, sent with every state-changing request; set from GET /api/session. */

@@ -79,20 +79,19 @@ export async function practitionersOfTeam(tx: LanternDb, teamId: string) {
     )
     .orderBy(users.id);
   const ids = people.map((p) => p.userId);
-  const [days, links] = ids.length
-    ? await Promise.all([
-        tx
-          .select()
-          .from(practitionerSchoolDays)
-          .where(and(eq(practitionerSchoolDays.teamId, teamId), inArray(practitionerSchoolDays.userId, ids))),
-        tx
-          .select()
-          .from(schoolLinkPractitioners)
-          .where(
-            and(eq(schoolLinkPractitioners.teamId, teamId), inArray(schoolLinkPractitioners.userId, ids)),
-          ),
-      ])
-    : [[], []];
+  // One after the other: `tx` may be a transaction, whose one connection runs one query at a time.
+  const days = ids.length
+    ? await tx
+        .select()
+        .from(practitionerSchoolDays)
+        .where(and(eq(practitionerSchoolDays.teamId, teamId), inArray(practitionerSchoolDays.userId, ids)))
+    : [];
+  const links = ids.length
+    ? await tx
+        .select()
+        .from(schoolLinkPractitioners)
+        .where(and(eq(schoolLinkPractitioners.teamId, teamId), inArray(schoolLinkPractitioners.userId, ids)))
+    : [];
   return people
     .map((p) => ({
       ...p,

@@ -50,29 +50,23 @@ export async function clocksOfReferral(
 ): Promise<WaitingClocksOut> {
   const mine = await referralsRepo.referralsOfChildren(tx, [referral.childId]);
   const ids = mine.map((r) => r.id);
-  const [contacts, milestones, pauses] = await Promise.all([
-    casework.contactsOf(tx, ids),
-    casework.milestonesOf(tx, ids),
-    casework.pausesOf(tx, ids),
-  ]);
+  const contacts = await casework.contactsOf(tx, ids);
+  const milestones = await casework.milestonesOf(tx, ids);
+  const pauses = await casework.pausesOf(tx, ids);
   // Time triage spent waiting for the referrer, per referral (ADR 0012).
-  const askedFor = new Map(
-    await Promise.all(
-      ids.map(async (id) => {
-        const [decisions, answers] = await Promise.all([
-          triage.decisionsOf(tx, id),
-          referralsRepo.informationOf(tx, id),
-        ]);
-        return [
-          id,
-          moreInformationPauses(
-            decisions.map((d) => d.decision),
-            answers,
-          ),
-        ] as const;
-      }),
-    ),
-  );
+  // One transaction is one connection: its queries go one after another.
+  const askedFor = new Map<string, ReturnType<typeof moreInformationPauses>>();
+  for (const id of ids) {
+    const decisions = await triage.decisionsOf(tx, id);
+    const answers = await referralsRepo.informationOf(tx, id);
+    askedFor.set(
+      id,
+      moreInformationPauses(
+        decisions.map((d) => d.decision),
+        answers,
+      ),
+    );
+  }
   const members = mine.map((r) => ({
     id: r.id,
     receivedAt: r.receivedAt,
@@ -116,10 +110,8 @@ export async function suggestionsFor(
   referral: { referralId: string; childId: string; schoolUrn: number | null },
   preferences: Preferences,
 ) {
-  const [practitioners, related] = await Promise.all([
-    mhst.practitionersOfTeam(tx, teamId),
-    waiting.relatedPractitioners(tx, referral.referralId, referral.childId),
-  ]);
+  const practitioners = await mhst.practitionersOfTeam(tx, teamId);
+  const related = await waiting.relatedPractitioners(tx, referral.referralId, referral.childId);
   const ranked: Suggestion[] = suggestPractitioners(
     { referralId: referral.referralId, schoolUrn: referral.schoolUrn, ...related, preferences },
     practitioners,
@@ -155,12 +147,10 @@ export async function getAllocationView(
       // The team's pace is a figure about the whole team (see getWaitingList). Read on its own, never
       // alongside other queries: the system scope holds for the whole transaction while it runs.
       const pace = await asSystemWithin(tx, 'team pace', () => paceOf(tx, teamId, now, deps.db));
-      const [suggestions, history, clocks, groups] = await Promise.all([
-        suggestionsFor(tx, teamId, row, preferences),
-        mhst.allocationsOf(tx, [referralId]),
-        clocksOfReferral(tx, row, now),
-        mhst.groupNames(tx, teamId),
-      ]);
+      const suggestions = await suggestionsFor(tx, teamId, row, preferences);
+      const history = await mhst.allocationsOf(tx, [referralId]);
+      const clocks = await clocksOfReferral(tx, row, now);
+      const groups = await mhst.groupNames(tx, teamId);
       return {
         referral: waitingEntry(row, now, pace),
         teamId,

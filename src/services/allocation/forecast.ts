@@ -118,10 +118,8 @@ export async function runBreachCheck(db: LanternDb, now: Date): Promise<{ teams:
     const teams = await mhst.mhstTeams(tx, 'all');
     let raised = 0;
     for (const team of teams) {
-      const [rows, pace] = await Promise.all([
-        waiting.waitingRows(tx, { teamId: team.id, statuses: notYetSeen, limit: 5000 }),
-        paceOf(tx, team.id, now),
-      ]);
+      const rows = await waiting.waitingRows(tx, { teamId: team.id, statuses: notYetSeen, limit: 5000 });
+      const pace = await paceOf(tx, team.id, now);
       const atRisk = rows.map((row) => breachRisk(forecastInput(row), pace, now)).filter((r) => r.willBreach);
       const added = await mhst.raiseBreachAlerts(
         tx,

@@ -19,12 +19,10 @@ export async function getTeamCapacity(
   await authorise(ctx, 'waiting-list:read');
   return withScope(deps.db, recordScope(ctx.actor), async (tx) => {
     const team = await teamInReach(ctx, tx, 'waiting-list:read', teamId);
-    const [members, practitioners, schools, links] = await Promise.all([
-      mhst.membersOfTeam(tx, teamId),
-      mhst.practitionersOfTeam(tx, teamId),
-      mhst.schoolsOfTeam(tx, teamId),
-      mhst.linkPractitioners(tx, teamId),
-    ]);
+    const members = await mhst.membersOfTeam(tx, teamId);
+    const practitioners = await mhst.practitionersOfTeam(tx, teamId);
+    const schools = await mhst.schoolsOfTeam(tx, teamId);
+    const links = await mhst.linkPractitioners(tx, teamId);
     const linkOf = new Map(links.map((l) => [l.schoolUrn, l]));
     return {
       team: {

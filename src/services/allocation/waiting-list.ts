@@ -47,18 +47,17 @@ export async function listMhstTeams(ctx: ServiceContext, deps: { db: LanternDb }
   await authorise(ctx, 'waiting-list:read');
   return withScope(deps.db, recordScope(ctx.actor), async (tx) => {
     const teams = await teamsInReach(ctx, tx, 'waiting-list:read');
-    const items = await Promise.all(
-      teams.map(async (team) => {
-        const counts = await waiting.statusCounts(tx, team.id, [trayStatus['awaiting-allocation']]);
-        return {
-          id: team.id,
-          name: team.name,
-          serviceName: team.serviceName,
-          schoolCount: team.schoolCount,
-          awaitingAllocation: counts.get(trayStatus['awaiting-allocation']) ?? 0,
-        };
-      }),
-    );
+    const items: MhstTeamList['items'] = [];
+    for (const team of teams) {
+      const counts = await waiting.statusCounts(tx, team.id, [trayStatus['awaiting-allocation']]);
+      items.push({
+        id: team.id,
+        name: team.name,
+        serviceName: team.serviceName,
+        schoolCount: team.schoolCount,
+        awaitingAllocation: counts.get(trayStatus['awaiting-allocation']) ?? 0,
+      });
+    }
     return { items };
   });
 }

@@ -59,14 +59,12 @@ export function getCaseloadReferral(
   referralId: string,
 ): Promise<CaseloadReferral> {
   return withCaseloadReferral(ctx, deps.db, referralId, 'caseload:read', async (tx, row, _userId, now) => {
-    const [clocks, contacts, milestones, pauses, history, schools] = await Promise.all([
-      clocksOfReferral(tx, row, now),
-      casework.contactsOf(tx, [referralId]),
-      casework.milestonesOf(tx, [referralId]),
-      casework.pausesOf(tx, [referralId]),
-      mhst.allocationsOf(tx, [referralId]),
-      row.teamId ? mhst.schoolsOfTeam(tx, row.teamId) : Promise.resolve([]),
-    ]);
+    const clocks = await clocksOfReferral(tx, row, now);
+    const contacts = await casework.contactsOf(tx, [referralId]);
+    const milestones = await casework.milestonesOf(tx, [referralId]);
+    const pauses = await casework.pausesOf(tx, [referralId]);
+    const history = await mhst.allocationsOf(tx, [referralId]);
+    const schools = row.teamId ? await mhst.schoolsOfTeam(tx, row.teamId) : [];
     const route = await reminderRouteOf(tx, referralId);
     // Under a system scope for a moment (outbox rows): nothing else may run on tx meanwhile.
     const reminders = await reminderStates(tx, referralId);

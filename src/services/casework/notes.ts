@@ -179,10 +179,8 @@ export function listNotes(
   return onCaseRecord(ctx, deps.db, referralId, 'caseload:read', async (tx, referral) => {
     const rows = await notes.noteVersionsOfReferral(tx, referralId);
     const noteIds = [...new Set(rows.map((r) => r.noteId))];
-    const [signOffs, contacts] = await Promise.all([
-      notes.signOffsOf(tx, noteIds),
-      casework.contactsOf(tx, [referralId]),
-    ]);
+    const signOffs = await notes.signOffsOf(tx, noteIds);
+    const contacts = await casework.contactsOf(tx, [referralId]);
     const startsAt = new Map(contacts.map(({ contact }) => [contact.id, contact.startsAt.toISOString()]));
     const items: NoteOut[] = noteIds.map((noteId) => {
       const versions = versionsNewestFirst(rows.filter((r) => r.noteId === noteId));

@@ -31,10 +31,8 @@ export async function listMyReferrals(ctx: ServiceContext, deps: { db: LanternDb
     deps.db,
     systemScope('the referrer view of their own referrals'),
     async (tx) => {
-      const [decisions, leads] = await Promise.all([
-        triage.latestDecisions(tx, ids),
-        triage.leadWorkersOf(tx, ids),
-      ]);
+      const decisions = await triage.latestDecisions(tx, ids);
+      const leads = await triage.leadWorkersOf(tx, ids);
       const signposted = await triage.serviceNames(
         tx,
         decisions.flatMap((d) => d.signpostedTo),

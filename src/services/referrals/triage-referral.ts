@@ -34,23 +34,19 @@ export async function loadTriageReferral(
   const child = await people.findChild(tx, r.childId);
   if (!child) return null;
   const today = londonDate(now);
-  const [school, carers, consent, decisions, linked, items, leads] = await Promise.all([
-    people.currentSchool(tx, child.id),
-    people.carersOf(tx, child.id),
-    referrals.currentConsent(tx, id),
-    triage.decisionsOf(tx, id),
-    people.linkedChildIds(tx, child.id),
-    mdt.itemsForReferral(tx, id),
-    triage.leadWorkersOf(tx, [id]),
-  ]);
+  const school = await people.currentSchool(tx, child.id);
+  const carers = await people.carersOf(tx, child.id);
+  const consent = await referrals.currentConsent(tx, id);
+  const decisions = await triage.decisionsOf(tx, id);
+  const linked = await people.linkedChildIds(tx, child.id);
+  const items = await mdt.itemsForReferral(tx, id);
+  const leads = await triage.leadWorkersOf(tx, [id]);
   const information = await referrals.informationOf(tx, id);
-  const [others, actions] = await Promise.all([
-    referrals.referralsOfChildren(tx, linked),
-    mdt.actionsOf(
-      tx,
-      items.map((i) => i.itemId),
-    ),
-  ]);
+  const others = await referrals.referralsOfChildren(tx, linked);
+  const actions = await mdt.actionsOf(
+    tx,
+    items.map((i) => i.itemId),
+  );
   const signposted = await triage.serviceNames(
     tx,
     decisions.flatMap((d) => d.decision.signpostedTo),

@@ -1,4 +1,3 @@
-import { ApiError } from '../../api.js';
 
 // Shared by the young person's bookings and messages pages: how a problem is told to a young person.
 
@@ -13,8 +12,4 @@ export function ProblemBox({ text }: { text: string | null }) {
       </div>
     </div>
   );
-}
-
-export function problemWords(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? (error.problem.detail ?? fallback) : fallback;
 }

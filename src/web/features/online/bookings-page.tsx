@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { YoungPersonBooking, YoungPersonBookings } from '../../../contracts/online-bookings.js';
 import { webPaths } from '../../../contracts/web-paths.js';
-import { getJson } from '../../api.js';
+import { getJson, problemText } from '../../api.js';
 import { newIdempotencyKey } from '../triage/triage-view.js';
-import { ProblemBox, problemWords } from './booking-parts.js';
+import { ProblemBox } from './booking-parts.js';
 import { SignInToUse, YoungPersonFrame } from './young-person-frame.js';
 import { useYoungPersonQuery, youngPersonPost } from './young-person-session.js';
 
@@ -39,7 +39,7 @@ export function BookingsPage() {
     try {
       await work();
     } catch (error) {
-      setProblem(problemWords(error, fallback));
+      setProblem(problemText(error, fallback));
     } finally {
       setBusy(null);
       void client.invalidateQueries({ queryKey: ['online', 'bookings'] });

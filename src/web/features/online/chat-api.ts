@@ -1,4 +1,4 @@
-import { ApiError, getJson, sendJson } from '../../api.js';
+import { getJson, problemText, sendJson } from '../../api.js';
 import { newIdempotencyKey } from '../triage/triage-view.js';
 
 // The chat pages' calls to the API (online-chat.routes.ts), in one place. Young people's changes go
@@ -25,9 +25,4 @@ export function ifMatch(version: number): Record<string, string> {
   return { 'if-match': `"${version}"` };
 }
 
-/** A problem's detail, or a plain fallback. */
-export function problemText(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? (error.problem.detail ?? error.problem.title ?? fallback) : fallback;
-}
-
-export { getJson, newIdempotencyKey };
+export { getJson, newIdempotencyKey, problemText };

@@ -1,11 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { YoungPersonThread } from '../../../contracts/online-bookings.js';
-import { getJson } from '../../api.js';
+import { getJson, problemText } from '../../api.js';
 import { ErrorSummary, useFormErrors } from '../../components/form.js';
 import { useIdempotentSend } from '../casework/episode-queries.js';
 import { TextareaField } from '../triage/fields.js';
-import { problemWords } from './booking-parts.js';
 import { MessageList } from './message-list.js';
 import { SignInToUse, YoungPersonFrame } from './young-person-frame.js';
 import { useYoungPersonQuery, youngPersonPost } from './young-person-session.js';
@@ -44,7 +43,7 @@ export function MessagesPage() {
       await client.invalidateQueries({ queryKey: ['online', 'messages'] });
     } catch (error) {
       show([
-        { field: 'message-body', message: problemWords(error, 'We could not send your message. Try again.') },
+        { field: 'message-body', message: problemText(error, 'We could not send your message. Try again.') },
       ]);
     } finally {
       setSending(false);
