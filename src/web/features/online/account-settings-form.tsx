@@ -30,6 +30,19 @@ function fieldOf(path: readonly PropertyKey[], rows: Row[]): string {
   return String(path[0] ?? 'minAge');
 }
 
+/**
+ * What an error message starts with, so the summary names the field: "Session 2 closing time must
+ * be a time such as 18:00", or "Session 2 must close after it opens" (the check across both times).
+ */
+function labelOf(path: readonly PropertyKey[], field: string, isAcrossFields: boolean): string {
+  if (path[0] === 'openingHours' && typeof path[1] === 'number') {
+    const session = `Session ${path[1] + 1}`;
+    if (isAcrossFields) return session;
+    return `${session} ${path[2] === 'closes' ? 'closing time' : 'opening time'}`;
+  }
+  return labels[field] ?? 'This answer';
+}
+
 const labels: Record<string, string> = {
   minAge: 'Youngest age',
   maxAge: 'Oldest age',
@@ -88,7 +101,7 @@ export function SettingsForm({
       const errors = new Map<string, FieldError>();
       for (const issue of parsed.error.issues) {
         const field = fieldOf(issue.path, rows);
-        const label = labels[field] ?? 'This time';
+        const label = labelOf(issue.path, field, issue.code === 'custom');
         if (!errors.has(field)) errors.set(field, { field, message: `${label} ${issue.message}` });
       }
       return form.show([...errors.values()]);
@@ -112,7 +125,10 @@ export function SettingsForm({
     <form onSubmit={submit} noValidate>
       <ErrorSummary ref={form.summaryRef} errors={form.errors} />
       <fieldset className="nhsuk-fieldset">
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Opening hours</legend>
+        {/* A heading in the legend, so each session's h3 sits under an h2 (axe: heading-order). */}
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+          <h2 className="nhsuk-fieldset__heading">Opening hours</h2>
+        </legend>
         <p className="nhsuk-hint">London time, 24-hour clock. Use 00:00 to close at midnight.</p>
         {rows.length === 0 && <p>No opening hours: young people will be told you are closed.</p>}
         {rows.map((row, index) => (

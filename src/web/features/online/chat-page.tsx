@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { MyChat } from '../../../contracts/online-chats-api.js';
 import { webPaths } from '../../../contracts/web-paths.js';
@@ -25,6 +25,8 @@ export function ChatPage() {
   const live = useYoungPersonChat(isSignedIn);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  /** Set once they leave the queue, so the page says so plainly; cleared when they start again. */
+  const [hasLeftQueue, setHasLeftQueue] = useState(false);
 
   async function act(work: () => Promise<void>, fallback: string) {
     setIsBusy(true);
@@ -77,7 +79,12 @@ export function ChatPage() {
           estimate={chat.estimate?.sentence ?? null}
           isLeaving={isBusy}
           crisis={crisis}
-          onLeave={() => act(() => live.leave(chat), 'We could not take you out of the queue. Try again.')}
+          onLeave={() =>
+            act(async () => {
+              await live.leave(chat);
+              setHasLeftQueue(true);
+            }, 'We could not take you out of the queue. Try again.')
+          }
         />
       </Frame>
     );
@@ -127,8 +134,10 @@ export function ChatPage() {
   if (!isOpen) {
     return (
       <Frame title="Chat to a counsellor">
+        {hasLeftQueue && <LeftQueueNotice isOpen={false} />}
         <ChatClosed
-          sentence={live.current.data?.openingSentence ?? status.data?.sentence ?? null}
+          // "We're closed. We open today at 6pm." first; the list of hours follows it anyway.
+          sentence={status.data?.sentence ?? live.current.data?.openingSentence ?? null}
           openingHours={status.data?.hours ?? []}
         />
       </Frame>
@@ -137,6 +146,7 @@ export function ChatPage() {
 
   return (
     <Frame title="Chat to a counsellor">
+      {hasLeftQueue && <LeftQueueNotice isOpen />}
       {errorBox}
       <p>You can talk to a trained counsellor about anything that is worrying you.</p>
       <p>When you start a chat, you join a queue. We will tell you how long it might take.</p>
@@ -145,12 +155,47 @@ export function ChatPage() {
         className="nhsuk-button"
         type="button"
         disabled={isBusy}
-        onClick={() => act(live.start, 'We could not start your chat. Try again.')}
+        onClick={() =>
+          act(async () => {
+            setHasLeftQueue(false);
+            await live.start();
+          }, 'We could not start your chat. Try again.')
+        }
       >
         Start a chat
       </button>
       <YoungPersonHelpNow />
     </Frame>
+  );
+}
+
+/** Says plainly that they have left the queue and how to come back; takes focus when it appears. */
+function LeftQueueNotice({ isOpen }: { isOpen: boolean }) {
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => banner.current?.focus(), []);
+  return (
+    <div
+      className="nhsuk-notification-banner nhsuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="left-queue-title"
+      tabIndex={-1}
+      ref={banner}
+    >
+      <div className="nhsuk-notification-banner__header">
+        <h2 className="nhsuk-notification-banner__title" id="left-queue-title">
+          Done
+        </h2>
+      </div>
+      <div className="nhsuk-notification-banner__content">
+        <p className="nhsuk-notification-banner__heading">You have left the queue.</p>
+        <p>
+          {isOpen
+            ? 'To talk to a counsellor, press Start a chat again. You will join the back of the queue.'
+            : 'To talk to a counsellor, come back to this page when we are open and start a chat.'}{' '}
+          Or <Link to={webPaths.onlineMessages}>send us a message</Link> and a counsellor will reply later.
+        </p>
+      </div>
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { DirectoryService } from '../../../contracts/directory.js';
 import { webPaths } from '../../../contracts/web-paths.js';
@@ -47,15 +48,60 @@ export function ChatWaiting(props: {
         You can leave the queue. You can also <Link to={webPaths.onlineMessages}>send us a message</Link>{' '}
         instead and a counsellor will reply later.
       </p>
+      <LeaveQueue isLeaving={props.isLeaving} onLeave={props.onLeave} />
+    </>
+  );
+}
+
+/**
+ * "Leave the queue", then a question before it happens: leaving loses their place, so a slip of the
+ * thumb on a phone must not do it. Focus moves to the question, and back to the button on "No".
+ */
+function LeaveQueue(props: { isLeaving: boolean; onLeave: () => void }) {
+  const [isAsking, setIsAsking] = useState(false);
+  const question = useRef<HTMLHeadingElement>(null);
+  const leaveButton = useRef<HTMLButtonElement>(null);
+  const hasAsked = useRef(false);
+  useEffect(() => {
+    if (isAsking) question.current?.focus();
+    else if (hasAsked.current) leaveButton.current?.focus();
+    if (isAsking) hasAsked.current = true;
+  }, [isAsking]);
+
+  if (!isAsking) {
+    return (
       <button
         className="nhsuk-button nhsuk-button--secondary"
         type="button"
-        onClick={props.onLeave}
+        ref={leaveButton}
+        onClick={() => setIsAsking(true)}
         disabled={props.isLeaving}
       >
         Leave the queue
       </button>
-    </>
+    );
+  }
+  return (
+    <div className="nhsuk-inset-text">
+      <span className="nhsuk-u-visually-hidden">Question: </span>
+      <h3 className="nhsuk-heading-s" tabIndex={-1} ref={question}>
+        Do you want to leave the queue?
+      </h3>
+      <p>You will lose your place. If you start a chat again later, you join the back of the queue.</p>
+      <div className="nhsuk-button-group">
+        <button className="nhsuk-button" type="button" onClick={props.onLeave} disabled={props.isLeaving}>
+          Yes, leave the queue
+        </button>
+        <button
+          className="nhsuk-button nhsuk-button--secondary"
+          type="button"
+          onClick={() => setIsAsking(false)}
+          disabled={props.isLeaving}
+        >
+          No, keep my place
+        </button>
+      </div>
+    </div>
   );
 }
 

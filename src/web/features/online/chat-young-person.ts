@@ -97,7 +97,8 @@ export function useYoungPersonChat(isSignedIn: boolean) {
     },
     async leave(target: MyChat) {
       await youngPersonPost(chatPaths.leave(target.id), {}, ifMatch(target.version));
-      refresh();
+      // Waits for the page to know they have gone, so "Yes, leave the queue" is not offered twice.
+      await client.invalidateQueries({ queryKey: ['online', 'chat'] });
     },
     async end(target: MyChat) {
       // Leaving an active chat ends it (the young person needs no note or assessment).

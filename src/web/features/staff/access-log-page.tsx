@@ -7,6 +7,7 @@ import { getJson } from '../../api.js';
 import { SelectField, TextField } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
+import { NoPermission } from '../triage/staff-access.js';
 import { useSession } from './use-session.js';
 
 type Filters = {
@@ -42,7 +43,7 @@ export function AccessLogPage() {
   });
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
-  if (!canRead) return <p>You do not have permission to read the access log.</p>;
+  if (!canRead) return <NoPermission what="read the access log" />;
 
   function apply(event: FormEvent) {
     event.preventDefault();

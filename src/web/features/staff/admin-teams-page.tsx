@@ -2,6 +2,7 @@ import { Navigate } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
+import { NoPermission } from '../triage/staff-access.js';
 import { useTeams } from './admin-queries.js';
 import { useSession } from './use-session.js';
 
@@ -11,7 +12,7 @@ export function AdminTeamsPage() {
   const teams = useTeams(canRead);
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
-  if (!canRead) return <p>You do not have permission to see teams.</p>;
+  if (!canRead) return <NoPermission what="see teams" />;
   return (
     <>
       <PageTitle title="Teams" />

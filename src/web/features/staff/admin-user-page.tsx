@@ -5,6 +5,7 @@ import { webPaths } from '../../../contracts/web-paths.js';
 import { sendJson } from '../../api.js';
 import { ErrorSummary, useFormErrors } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { NoPermission } from '../triage/staff-access.js';
 import { useRefreshStaffList, useStaffList, useTeams } from './admin-queries.js';
 import { problemErrors } from './problem-errors.js';
 import { RoleSelect, TeamSelect } from './role-fields.js';
@@ -25,7 +26,7 @@ export function AdminUserPage() {
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
   if (session.data.permissions.includes('user:read') !== true)
-    return <p>You do not have permission to see staff accounts.</p>;
+    return <NoPermission what="see staff accounts" />;
   if (users.isPending) return <p aria-live="polite">Loading…</p>;
   const user = users.data?.users.find((candidate) => candidate.id === userId);
   if (!user) return <p>There is no such member of staff.</p>;

@@ -7,6 +7,7 @@ import { sendJson } from '../../api.js';
 import { TextField } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
 import { Cell, ResponsiveTable } from '../../components/table.js';
+import { NoPermission } from '../triage/staff-access.js';
 import { useRefreshStaffList, useStaffList } from './admin-queries.js';
 import { problemErrors } from './problem-errors.js';
 import { useSession } from './use-session.js';
@@ -28,7 +29,7 @@ export function AdminUsersPage() {
   );
   const headings = ['Name', 'Roles', 'Status', ...(canManage || canReset ? ['Actions'] : [])];
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
-  if (!canRead) return <p>You do not have permission to see staff accounts.</p>;
+  if (!canRead) return <NoPermission what="see staff accounts" />;
 
   async function change(user: StaffUser, action: 'reactivate' | 'deactivate' | 'reset-second-factor') {
     try {

@@ -4,6 +4,7 @@ import { adminUserPath, webPaths } from '../../../contracts/web-paths.js';
 import { sendJson } from '../../api.js';
 import { ErrorSummary, TextField, useFormErrors } from '../../components/form.js';
 import { BackLink, PageTitle } from '../../components/layout.js';
+import { NoPermission } from '../triage/staff-access.js';
 import { useTeams } from './admin-queries.js';
 import { problemErrors } from './problem-errors.js';
 import { RoleSelect, TeamSelect } from './role-fields.js';
@@ -23,7 +24,7 @@ export function NewUserPage() {
   const teams = useTeams(canManage && session.data?.permissions.includes('team:read') === true);
   if (session.isPending) return <p aria-live="polite">Loading…</p>;
   if (session.data?.state !== 'signed-in') return <Navigate to={webPaths.signIn} replace />;
-  if (!canManage) return <p>You do not have permission to add staff.</p>;
+  if (!canManage) return <NoPermission what="add staff" />;
   const set = (field: keyof typeof empty) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
   async function submit(event: FormEvent) {

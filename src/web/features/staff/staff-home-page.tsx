@@ -57,6 +57,7 @@ export function StaffHomePage() {
       <CaseworkLinks permissions={permissions} />
       <SchoolsLinks permissions={permissions} />
       <PermittedLinks heading="Online support" links={onlineLinks(permissions)} permissions={permissions} />
+      <PermittedLinks heading="Figures and reports" links={reportLinks} permissions={permissions} />
       {(permissions.includes('user:read') ||
         permissions.includes('access-log:read') ||
         permissions.includes('team:read')) && (
@@ -106,6 +107,13 @@ export function StaffHomePage() {
     </>
   );
 }
+
+/** Dashboards, board reports and the MHSDS-shaped export, each shown with its permission. */
+const reportLinks = [
+  { permission: 'report:read-published', to: webPaths.reports, text: 'Dashboard' },
+  { permission: 'report:read-published', to: webPaths.boardReport, text: 'Quarterly board report' },
+  { permission: 'mhsds:export', to: webPaths.mhsdsExport, text: 'MHSDS-shaped export' },
+];
 
 /** Online support pages, each shown with its permission; articles with either content permission. */
 function onlineLinks(permissions: readonly string[]) {

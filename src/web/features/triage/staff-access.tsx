@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { Navigate } from 'react-router';
 import { webPaths } from '../../../contracts/web-paths.js';
+import { MessagePage } from '../../components/layout.js';
 import { useSession } from '../staff/use-session.js';
 import { hasPermission } from './triage-view.js';
 
@@ -17,8 +18,18 @@ export function useStaffAccess(permission: string, what: string) {
   let gate: ReactElement | null = null;
   if (session.isPending) gate = <p aria-live="polite">Loading…</p>;
   else if (!signedIn) gate = <Navigate to={webPaths.signIn} replace />;
-  else if (!allowed) gate = <p>You do not have permission to {what}.</p>;
+  else if (!allowed) gate = <NoPermission what={what} />;
   return { allowed, gate, permissions };
+}
+
+/** The page shown instead of one the person may not see: a heading, what they cannot do, and who can help. */
+export function NoPermission({ what }: { what: string }) {
+  return (
+    <MessagePage title="You cannot use this page">
+      <p>You do not have permission to {what}.</p>
+      <p>If you need to, ask your service manager to give you the right role.</p>
+    </MessagePage>
+  );
 }
 
 /** A failed read, said plainly, with what to do. */
