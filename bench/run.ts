@@ -10,9 +10,12 @@ import { benchChatSockets } from './chat-sockets.js';
 import { benchDirectorySearch } from './directory-search.bench.js';
 import { benchWaitingList, type Latency } from './mhst-waiting.js';
 import { benchReferralSubmission } from './referral-submission.js';
+import { benchReportRollups, withKeptDatabase } from './report-rollups.js';
 
 // npm run bench [-- [directory|referrals|mhst] --seconds 10 --connections 10 --scale 1]; no name runs all.
 // npm run bench -- chat-sockets --sockets 5000 --rate 2000 --seconds 20 (docs/performance.md).
+// npm run bench -- report-rollups --referrals 10000000 --requests 1000 --concurrency 4 --database lantern_scale
+// (--database keeps a named database on the server between runs instead of a throwaway one).
 // Each benchmark gets a fresh database: in-memory PGlite, or, when DATABASE_URL names a PostgreSQL
 // server, a throwaway database created on it and dropped afterwards.
 const { values, positionals } = parseArgs({
@@ -25,12 +28,15 @@ const { values, positionals } = parseArgs({
     requests: { type: 'string', default: '200' },
     sockets: { type: 'string', default: '5000' },
     rate: { type: 'string', default: '2000' },
+    referrals: { type: 'string' },
+    concurrency: { type: 'string', default: '4' },
+    database: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const scale = Number(values.scale);
-const benchmarks = ['directory', 'referrals', 'mhst', 'chat-sockets'];
+const benchmarks = ['directory', 'referrals', 'mhst', 'chat-sockets', 'report-rollups'];
 const chosen = new Set(positionals.length > 0 ? positionals : benchmarks);
 for (const name of chosen) {
   if (!benchmarks.includes(name)) throw new Error(`no benchmark called ${name}`);
@@ -168,4 +174,24 @@ if (chosen.has('chat-sockets')) {
     const options = { sockets: Number(values.sockets), rate: Number(values.rate), seconds };
     printChatSockets(database.kind, options, await benchChatSockets(database, options));
   });
+}
+
+if (chosen.has('report-rollups')) {
+  const serverUrl = process.env.DATABASE_URL;
+  const run = async (database: Database) => {
+    await benchReportRollups(database, {
+      referrals: Number(values.referrals ?? (database.kind === 'postgres' ? 100_000 : 20_000)),
+      requests: Number(values.requests),
+      concurrency: Number(values.concurrency),
+      dayReferrals: 3_000,
+      dayContacts: 8_000,
+      print: (line) => console.log(line),
+    });
+  };
+  if (values.database) {
+    if (!serverUrl) throw new Error('--database needs DATABASE_URL to name a PostgreSQL server');
+    await withKeptDatabase(serverUrl, values.database, seed, scale, run);
+  } else {
+    await withFreshDatabase(run);
+  }
 }

@@ -4,11 +4,15 @@ import { DatabaseUnreachableError, openDatabase } from '../db/client.js';
 import { openMigratedDatabase, runMigrations } from '../db/migrate.js';
 import { DEFAULT_DEMO_SEED, MAX_SCALE } from '../demo/demo-area.js';
 import { DEMO_PASSWORD } from '../demo/demo-staff.js';
+import { addDemoReferrals, isScaleRefusal, scaleRefusal } from '../demo/scale/scale-command.js';
 import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
+import { AppError } from '../domain/app-error.js';
+import { londonDate } from '../domain/people/child-details.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { startServer } from '../server/main.js';
 import { runBreachCheck } from '../services/allocation/forecast.js';
 import { verifyAuditChains } from '../services/audit/access-log.js';
+import { rebuildRollups, rollupDay } from '../services/reporting/rollup.js';
 
 const usage = `Usage: lantern <command>
 
@@ -17,8 +21,12 @@ Commands:
   migrate                   apply database migrations and exit
   audit verify              check the access log and audit trail hash chains; exit 1 if broken
   jobs breach-check         find referrals likely to wait over four weeks unseen; alert team managers
-  demo [--seed N] [--scale N]
-                            build the fictional demo area into an empty database
+  rollup [--full | --day YYYY-MM-DD]
+                            bring the reporting rollups up to date: today by default, one London day,
+                            or a full rebuild from the base tables
+  demo [--seed N] [--scale N] [--referrals N]
+                            build the fictional demo area into an empty database; --referrals adds N
+                            synthetic referrals with their contacts (again each time it is run)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -90,15 +98,42 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'rollup': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { full: { type: 'boolean', default: false }, day: { type: 'string' } },
+      });
+      const now = new Date();
+      if (values.full && values.day) throw new UsageError('use --full or --day, not both');
+      const { database } = await openMigratedDatabase(config);
+      try {
+        const result = values.full
+          ? await rebuildRollups(database.db, { now })
+          : await rollupDay(database.db, values.day ?? londonDate(now), { now }).catch((error: unknown) => {
+              throw error instanceof AppError ? new UsageError(error.message) : error;
+            });
+        console.log(
+          `Rolled up ${values.full ? 'everything' : (values.day ?? 'today')}: ${result.rows} rows in ${result.ms} ms.`,
+        );
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
     case 'demo': {
       const { values } = parseArgs({
         args: rest,
         options: {
           seed: { type: 'string', default: String(DEFAULT_DEMO_SEED) },
           scale: { type: 'string', default: '1' },
+          referrals: { type: 'string' },
         },
       });
       const seed = Number(values.seed);
+      const referrals = values.referrals === undefined ? null : Number(values.referrals);
+      if (referrals !== null && (!Number.isInteger(referrals) || referrals < 1)) {
+        throw new UsageError('--referrals must be a whole number of at least 1');
+      }
       const scale = Number(values.scale);
       if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
       if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SCALE) {
@@ -106,14 +141,27 @@ async function main(argv: string[]): Promise<number> {
       }
       const { database } = await openMigratedDatabase(config);
       try {
+        const refusal = referrals === null ? null : scaleRefusal(database.kind, referrals);
+        if (refusal) throw new UsageError(refusal);
         // Demo rows use fixed fictional codes and URNs, and must never mix with real data.
-        if (!(await isDatabaseEmpty(database))) {
+        const empty = await isDatabaseEmpty(database);
+        if (!empty && referrals === null) {
           throw new UsageError(
             'the database already has data; the demo area goes only into an empty database',
           );
         }
-        const summary = await writeDemoArea(database, { seed, scale });
-        console.log(`Built the demo area (seed ${seed}, scale ${scale}): ${JSON.stringify(summary)}`);
+        if (empty) {
+          const summary = await writeDemoArea(database, { seed, scale });
+          console.log(`Built the demo area (seed ${seed}, scale ${scale}): ${JSON.stringify(summary)}`);
+        }
+        // Synthetic referrals go beside the demo area only (src/demo/scale refuses real organisations).
+        if (referrals !== null) {
+          await addDemoReferrals(database, referrals, { now: new Date(), seed, print: console.log }).catch(
+            (error: unknown) => {
+              throw isScaleRefusal(error) ? new UsageError(error.message) : error;
+            },
+          );
+        }
       } finally {
         await database.close();
       }

@@ -50,13 +50,16 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
+/** A new password's rules, the same at sign-up and when choosing a new one by a recovery link. */
+export const NewPassword = z
+  .string()
+  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters long`)
+  .max(200, 'must be 200 characters or fewer');
+
 export const SignUpInput = z
   .object({
     username: Username,
-    password: z
-      .string()
-      .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters long`)
-      .max(200, 'must be 200 characters or fewer'),
+    password: NewPassword,
     /** In whole years. Ages outside the service's range are answered 422, with where to get help. */
     age: z
       .number({ error: 'must be your age in years, such as 14' })
@@ -108,6 +111,29 @@ export const YoungPersonSignInInput = z.object({
   password: z.string().min(1, 'must not be empty').max(200, 'must be 200 characters or fewer'),
 });
 export type YoungPersonSignInInput = z.infer<typeof YoungPersonSignInInput>;
+
+/** Asking for a recovery link: only the username, which may or may not name an account. */
+export const AccountRecoveryInput = z.object({
+  username: z.string().trim().min(1, 'must not be empty').max(50, 'must be 50 characters or fewer'),
+});
+export type AccountRecoveryInput = z.infer<typeof AccountRecoveryInput>;
+
+/** The same answer whatever the username, so nobody can find out whether an account exists. */
+export const RecoveryLinkAsked = z.object({ message: z.string() });
+export type RecoveryLinkAsked = z.infer<typeof RecoveryLinkAsked>;
+
+/**
+ * A new password, with the secret from the recovery link (the part after `#`). Any secret that is
+ * not a working link's gets the same 422 naming `secret`, whatever is wrong with it.
+ */
+export const NewPasswordInput = z.object({
+  secret: z.string().max(200, 'has expired or has already been used. Ask for a new one'),
+  password: NewPassword,
+});
+export type NewPasswordInput = z.infer<typeof NewPasswordInput>;
+
+export const PasswordChanged = z.object({ message: z.string() });
+export type PasswordChanged = z.infer<typeof PasswordChanged>;
 
 export const YoungPersonSignedOut = z.object({ isSignedOut: z.literal(true) });
 

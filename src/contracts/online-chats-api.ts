@@ -43,7 +43,7 @@ export const CurrentChat = z.object({
   /** The young person's waiting or active chat, if any. */
   chat: MyChat.nullable(),
   isOpenNow: z.boolean(),
-  /** "We're open Monday to Friday: 12pm to 10pm…", for when the service is closed. */
+  /** "Our opening hours are Monday to Friday: 12pm to 10pm…", for when the service is closed. */
   openingSentence: z.string(),
 });
 export type CurrentChat = z.infer<typeof CurrentChat>;

@@ -61,6 +61,8 @@ export const webPaths = {
   onlineSignIn: '/online/sign-in',
   onlineSpace: '/online/my-space',
   onlineOtherSupport: '/online/other-support',
+  onlineForgotPassword: '/online/forgot-password',
+  onlineNewPassword: '/online/new-password',
   onlineChat: '/online/chat',
   onlineBookings: '/online/bookings',
   onlineMessages: '/online/messages',

@@ -49,4 +49,5 @@ export const childDataTables = [
   'mood_entries',
   'online_goals',
   'online_goal_ratings',
+  'report_people',
 ];

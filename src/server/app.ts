@@ -137,7 +137,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await api.register(safeguardingRoutes, { db });
     await api.register(measureRoutes, { db, publicUrl: () => config.PUBLIC_URL });
     await api.register(recordRoutes, { db });
-    const online = { db, hub, now, onlineCookie: onlineSessionCookie(config) };
+    const online = {
+      db,
+      hub,
+      now,
+      onlineCookie: onlineSessionCookie(config),
+      publicUrl: () => config.PUBLIC_URL,
+    };
     await api.register(onlineAccountRoutes, online);
     await api.register(onlineChatRoutes, online);
     await api.register(onlineRiskRoutes, online);
@@ -145,7 +151,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await api.register(selfHelpRoutes, online);
     await api.register(onlineUsageRoutes, online);
     await api.register(reportRoutes, { db, now });
-    await api.register(boardReportRoutes, { db, now });
+    await api.register(boardReportRoutes, { db, now, chromiumPath: config.CHROMIUM_PATH });
     await api.register(mhsdsExportRoutes, { db, now });
   });
 

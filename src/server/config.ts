@@ -77,6 +77,8 @@ export const ConfigSchema = z
     NOTIFY_SMS_TEMPLATE_ID: z.string().uuid().optional(),
     /** Only for tests against a local stand-in; Notify's own address is the default. */
     NOTIFY_BASE_URL: z.string().url().optional(),
+    /** Chromium, which prints board reports to PDF; when it is missing, people use their browser's Print. */
+    CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   })
   .superRefine((config, ctx) => {
     // All or nothing: half a provider configuration is a mistake, not a choice.

@@ -27,6 +27,8 @@ export const redactedPaths = [
     'body',
     'text',
     'answers',
+    'secret',
+    'recipient',
   ].flatMap((field) => [field, `*.${field}`]),
 ];
 

@@ -8,6 +8,7 @@ import { isDatabaseEmpty, writeDemoArea } from '../demo/write-demo-area.js';
 import { runBreachCheck } from '../services/allocation/forecast.js';
 import { dispatchOutbox, notifySender } from '../services/notifications/dispatch-outbox.js';
 import { runAlertEscalation } from '../services/online/escalate-unacknowledged.js';
+import { ROLLUP_EVERY_MS, type RollupJobState, runRollupJob } from '../services/reporting/schedule.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createHub } from './realtime/create-hub.js';
@@ -64,6 +65,16 @@ function startAlertEscalation(database: Database, hub: Hub, log: FastifyInstance
   return job.stop;
 }
 
+/** Reporting rollups: rebuilt at start (after the demo area), then today every 5 minutes (ADR reporting rollups). */
+function startRollups(database: Database, log: FastifyInstance['log']) {
+  const state: RollupJobState = { day: null, snapshotAt: null };
+  const job = every(ROLLUP_EVERY_MS, log, 'reporting rollup', () =>
+    runRollupJob(database.db, new Date(), state),
+  );
+  job.run();
+  return job.stop;
+}
+
 export interface RunningServer {
   app: FastifyInstance;
   /** The demo area's named accounts, when the database holds the fictional demo area. */
@@ -91,6 +102,7 @@ export async function startServer(config: Config, say: (line: string) => void): 
   const outbox = startOutboxDispatcher(config, database, app.log);
   const stopBreachCheck = startBreachCheck(database, app.log);
   const stopAlertEscalation = startAlertEscalation(database, hub, app.log);
+  const stopRollups = startRollups(database, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://localhost:${port}`;
@@ -103,6 +115,7 @@ export async function startServer(config: Config, say: (line: string) => void): 
       outbox.stop();
       stopBreachCheck();
       stopAlertEscalation();
+      stopRollups();
       await app.close();
       await database.close();
     },

@@ -92,3 +92,6 @@ BEGIN
   RETURN results;
 END
 $$;
+--> statement-breakpoint
+-- The one-message function of migration 0020 is replaced by the two above: one copy of the rules.
+DROP FUNCTION lantern_append_chat_message(jsonb, uuid, uuid, uuid, boolean, text, text, uuid, text, timestamptz);

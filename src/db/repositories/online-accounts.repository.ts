@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { LanternDb } from '../client.js';
 import { onlineAccounts, onlineServices } from '../schema/online.js';
 
@@ -55,4 +55,40 @@ export async function findAccountWithService(db: LanternDb, accountId: string) {
     .innerJoin(onlineServices, eq(onlineServices.id, onlineAccounts.serviceId))
     .where(eq(onlineAccounts.id, accountId));
   return row ?? null;
+}
+
+/**
+ * What sending a recovery link needs: whether the account is active and where to send it. The row
+ * is locked until the caller's transaction ends, so two requests at once count the same account's
+ * links one after the other.
+ */
+export async function findAccountForRecovery(db: LanternDb, usernameKey: string) {
+  const [row] = await db
+    .select({
+      id: onlineAccounts.id,
+      isActive: onlineAccounts.isActive,
+      recoveryEmail: onlineAccounts.recoveryEmail,
+      recoveryPhone: onlineAccounts.recoveryPhone,
+    })
+    .from(onlineAccounts)
+    .where(eq(onlineAccounts.usernameKey, usernameKey))
+    .for('update');
+  return row ?? null;
+}
+
+/** What choosing a new password needs to check about the account. */
+export async function findAccountForNewPassword(db: LanternDb, accountId: string) {
+  const [row] = await db
+    .select({ id: onlineAccounts.id, username: onlineAccounts.username, isActive: onlineAccounts.isActive })
+    .from(onlineAccounts)
+    .where(eq(onlineAccounts.id, accountId));
+  return row ?? null;
+}
+
+/** Stores a new password hash (argon2id) for the account. */
+export async function setPasswordHash(db: LanternDb, accountId: string, passwordHash: string) {
+  await db
+    .update(onlineAccounts)
+    .set({ passwordHash, version: sql`${onlineAccounts.version} + 1` })
+    .where(eq(onlineAccounts.id, accountId));
 }

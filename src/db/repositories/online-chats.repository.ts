@@ -187,7 +187,7 @@ export interface QuickAppendItem {
 /**
  * Stores messages with one statement and one commit (migrations 0020 and 0023,
  * `lantern_append_chat_messages`), on `db` itself, never inside a transaction. Each is stored as
- * `lantern_append_chat_message` stores one, under its own sender's scope; outcomes come back in the
+ * `lantern_store_chat_message` stores one, under its own sender's scope; outcomes come back in the
  * order given. Items are sent sorted by chat (each chat's order kept), so concurrent batches lock
  * chats in the same order. Only for messages with no risk matches.
  */

@@ -43,3 +43,13 @@ export async function endOnlineSession(db: LanternDb, tokenHash: string, reason:
     .set({ endedAt: at, endReason: reason })
     .where(and(eq(onlineSessions.tokenHash, tokenHash), isNull(onlineSessions.endedAt)));
 }
+
+/** Ends every open session of the account (a new password was chosen); returns how many. */
+export async function endAllOnlineSessions(db: LanternDb, accountId: string, reason: string, at: Date) {
+  const ended = await db
+    .update(onlineSessions)
+    .set({ endedAt: at, endReason: reason })
+    .where(and(eq(onlineSessions.accountId, accountId), isNull(onlineSessions.endedAt)))
+    .returning({ tokenHash: onlineSessions.tokenHash });
+  return ended.length;
+}

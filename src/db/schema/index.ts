@@ -10,6 +10,7 @@ export * from './organisations.js';
 export * from './outbox.js';
 export * from './people.js';
 export * from './referrals.js';
+export * from './reporting.js';
 export * from './requests.js';
 export * from './safeguarding.js';
 export * from './schools.js';

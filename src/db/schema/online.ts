@@ -102,6 +102,26 @@ export const onlineSessions = pgTable(
   (t) => [index('online_sessions_account_idx').on(t.accountId)],
 );
 
+/**
+ * A link to set a new password, sent to the recovery email or phone a young person chose to give.
+ * Only the secret's SHA-256 is kept; the link works once, for a short time.
+ */
+export const onlineRecoveryLinks = pgTable(
+  'online_recovery_links',
+  {
+    secretHash: text('secret_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => onlineAccounts.id),
+    /** `email` or `phone`: where it went (never the address itself). */
+    sentTo: text('sent_to').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('online_recovery_links_account_idx').on(t.accountId, t.createdAt)],
+);
+
 /** A booked session with a named counsellor. */
 export const onlineBookings = pgTable(
   'online_bookings',

@@ -73,6 +73,14 @@ export const templates = {
     subject: 'Not yet acknowledged: online support alert {reference}',
     body: 'An alert in {serviceName} raised at {raisedAt} (reference {reference}) was not acknowledged in time. Sign in to Lantern and check the duty board now.',
   },
+  /**
+   * To the recovery email or phone a young person gave for online support, when they ask for it.
+   * Neutral: names no service and no username, as someone else may read the phone or inbox.
+   */
+  'online-password-link': {
+    subject: 'Choose a new password',
+    body: 'Use this link to choose a new password: {link} The link works for {minutes} minutes. If you did not ask for this, ignore this message.',
+  },
 } as const;
 
 export type TemplateName = keyof typeof templates;

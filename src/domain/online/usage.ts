@@ -1,3 +1,4 @@
+import { isoDay, monthNames } from '../calendar.js';
 import { londonWallClock } from '../organisations/opening-hours.js';
 
 // Online support usage figures (issue 7): pure rules over plain rows, `now` passed in. Exact counts:
@@ -243,33 +244,16 @@ export const usagePresetLabels: Record<UsagePreset, string> = {
   'this-quarter': 'This quarter',
 };
 
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const isoOf = (year: number, monthIndex: number, day: number) =>
-  new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
-
 /** The days of a preset period around `today` (YYYY-MM-DD, London): whole calendar months or quarter. */
 export function usagePeriod(preset: UsagePreset, today: string): { from: string; to: string } {
   const [year, month] = today.split('-').map(Number) as [number, number];
   const m = month - 1;
-  if (preset === 'last-month') return { from: isoOf(year, m - 1, 1), to: isoOf(year, m, 0) };
+  if (preset === 'last-month') return { from: isoDay(year, m - 1, 1), to: isoDay(year, m, 0) };
   if (preset === 'this-quarter') {
     const first = m - (m % 3);
-    return { from: isoOf(year, first, 1), to: isoOf(year, first + 3, 0) };
+    return { from: isoDay(year, first, 1), to: isoDay(year, first + 3, 0) };
   }
-  return { from: isoOf(year, m, 1), to: isoOf(year, m + 1, 0) };
+  return { from: isoDay(year, m, 1), to: isoDay(year, m + 1, 0) };
 }
 
 /** '1 September 2026'. */

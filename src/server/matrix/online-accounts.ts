@@ -6,6 +6,8 @@ export const permissions: Record<string, Permission | 'public'> = {
   'POST /api/online/accounts': 'public',
   'POST /api/online/session': 'public',
   'DELETE /api/online/session': 'public',
+  'POST /api/online/account-recovery': 'public',
+  'POST /api/online/account-recovery/password': 'public',
   'GET /api/online/status': 'public',
   'GET /api/online/me': 'online:use',
   'GET /api/online/settings': 'online:configure',

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  AccountRecoveryInput,
+  NewPasswordInput,
   OnlineSettings,
   OnlineSettingsInput,
+  PasswordChanged,
+  RecoveryLinkAsked,
   ServiceStatus,
   SignedIn,
   SignUpInput,
@@ -10,6 +14,7 @@ import {
   YoungPersonSignInInput,
 } from '../../contracts/online-accounts.js';
 import { Problem } from '../../contracts/problem.js';
+import { askForRecoveryLink, chooseNewPassword } from '../../services/online/account-recovery.js';
 import { myAccount } from '../../services/online/my-account.js';
 import { getOnlineSettings, saveOnlineSettings } from '../../services/online/online-settings.js';
 import { serviceStatus } from '../../services/online/service-status.js';
@@ -42,7 +47,19 @@ const signUpRateLimit = { rateLimit: { max: 30, timeWindow: 3_600_000 } };
 /** Per address, as for staff; the per-username backoff is in the service. */
 const signInRateLimit = { rateLimit: { max: 10, timeWindow: 60_000 } };
 
-/** Young people's online support accounts (sign up, sign in, sign out, their account), whether the service is open, and its settings. */
+/**
+ * Per address. Each account also gets at most 3 links an hour (in the service, answered the same),
+ * so this only stops one address asking about many usernames.
+ */
+const recoveryRateLimit = { rateLimit: { max: 20, timeWindow: 3_600_000 } };
+/** Per address. A secret is 256 random bits, so this is about load, not guessing. */
+const newPasswordRateLimit = { rateLimit: { max: 10, timeWindow: 60_000 } };
+
+/**
+ * Young people's online support accounts (sign up, sign in, sign out, a way back in when they forget
+ * their password, their account), whether the service is open, and its settings. Recovery links
+ * point to the configured public address (`publicUrl`), never to the request's Host header.
+ */
 export const onlineAccountRoutes: FastifyPluginAsyncZod<OnlineRouteOptions> = async (app, options) => {
   const deps = { db: options.db };
   const tags = ['online support'];
@@ -86,6 +103,45 @@ export const onlineAccountRoutes: FastifyPluginAsyncZod<OnlineRouteOptions> = as
       setSessionCookie(reply, options.onlineCookie, token);
       return signedIn;
     },
+  );
+
+  // Neither is idempotent through the shared store: its stored answer is kept under the key, and a
+  // retried new password (same secret) is told the link is used, which is the truth.
+  app.post(
+    '/api/online/account-recovery',
+    {
+      config: recoveryRateLimit,
+      schema: {
+        ...open(
+          'A young person who forgot their password asks for a link to their recovery email or phone. Always the same 202, whether or not the account exists',
+        ),
+        body: AccountRecoveryInput,
+        response: { 202: RecoveryLinkAsked, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const asked = await askForRecoveryLink(
+        request.ctx,
+        { db: options.db, origin: options.publicUrl() },
+        request.body,
+      );
+      return reply.code(202).send(asked);
+    },
+  );
+
+  app.post(
+    '/api/online/account-recovery/password',
+    {
+      config: newPasswordRateLimit,
+      schema: {
+        ...open(
+          'A young person chooses a new password with the secret from their recovery link; every open session of the account ends',
+        ),
+        body: NewPasswordInput,
+        response: { 200: PasswordChanged, ...errors },
+      },
+    },
+    (request) => chooseNewPassword(request.ctx, deps, request.body),
   );
 
   app.delete(

@@ -9,4 +9,9 @@ export interface OnlineRouteOptions {
   now: () => Date;
   /** The young person's online support cookie. */
   onlineCookie: SessionCookie;
+  /**
+   * The configured public address (PUBLIC_URL) that links sent to young people point to; never the
+   * request's Host header, which anyone can forge.
+   */
+  publicUrl: () => string;
 }

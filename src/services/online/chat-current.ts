@@ -9,7 +9,7 @@ import { AppError } from '../../domain/app-error.js';
 import { estimateWait, placeInQueue, RECENT_SEEN_COUNT } from '../../domain/online/queue.js';
 import { londonWallClock } from '../../domain/organisations/opening-hours.js';
 import type { ChatDeps } from './chat-access.js';
-import { isServiceOpen, openingSentence } from './chat-hours.js';
+import { isServiceOpen, openingHoursSentence } from './chat-hours.js';
 import { myChat } from './chat-view.js';
 
 /** Roughly the start of the London day: the estimate uses only young people seen today. */
@@ -57,7 +57,7 @@ export async function currentChat(ctx: ServiceContext, deps: ChatDeps): Promise<
     return {
       chat,
       isOpenNow: isServiceOpen(service.openingHours, now),
-      openingSentence: openingSentence(service.openingHours),
+      openingSentence: openingHoursSentence(service.openingHours),
     };
   });
 }

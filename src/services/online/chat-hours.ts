@@ -10,9 +10,12 @@ export function isServiceOpen(hours: readonly OpeningSession[], now: Date): bool
   return isOpenAt(hours, now);
 }
 
-/** "We're open Monday to Friday: 12pm to 10pm, Saturday to Sunday: 6pm to 10pm." */
-export function openingSentence(hours: readonly OpeningSession[]): string {
+/**
+ * The hours themselves, true whether open or closed now: "Our opening hours are Monday to Friday:
+ * 12pm to 10pm; Saturday to Sunday: 6pm to 10pm." (`opening.ts` says whether it is open now.)
+ */
+export function openingHoursSentence(hours: readonly OpeningSession[]): string {
   const lines = describeOpeningHours(hours);
   if (lines.length === 0) return 'Chat is closed at the moment.';
-  return `We're open ${lines.join('; ')}.`;
+  return `Our opening hours are ${lines.join('; ')}.`;
 }

@@ -70,7 +70,7 @@ describe.each(testDatabases)('drop-in chat on $name', (factory) => {
     const closed = await asYoung(young[0] as YoungPersonSession, 'POST', '/api/online/chats');
     clock.advance(saved.getTime() - clock.now().getTime());
     expect(closed.statusCode).toBe(409);
-    expect(closed.json().detail).toMatch(/We're open Monday to Friday: midday to 10pm/);
+    expect(closed.json().detail).toMatch(/Our opening hours are Monday to Friday: midday to 10pm/);
     const staff = await asStaff(counsellor, 'POST', '/api/online/chats');
     expect(staff.statusCode).toBe(403);
     const anonymous = await ctx.app.inject({ method: 'POST', url: '/api/online/chats' });

@@ -10,7 +10,7 @@ import { topics } from '../../server/realtime/hub.js';
 import { recordChange } from '../audit/record-change.js';
 import { type ChatDeps, checkVersion, noSuchChat } from './chat-access.js';
 import { placeAndEstimate } from './chat-current.js';
-import { isServiceOpen, openingSentence } from './chat-hours.js';
+import { isServiceOpen, openingHoursSentence } from './chat-hours.js';
 import { myChat } from './chat-view.js';
 
 function youngPersonOf(ctx: ServiceContext) {
@@ -36,7 +36,10 @@ export async function joinQueue(ctx: ServiceContext, deps: ChatDeps): Promise<My
       return { chat: myChat(existing, { ...(await placeAndEstimate(tx, existing, now)) }), isNew: false };
     }
     if (!isServiceOpen(service.openingHours, now)) {
-      throw new AppError('conflict', `Chat is closed right now. ${openingSentence(service.openingHours)}`);
+      throw new AppError(
+        'conflict',
+        `Chat is closed right now. ${openingHoursSentence(service.openingHours)}`,
+      );
     }
     const row = await chats.openChat(tx, {
       serviceId: service.id,

@@ -1,4 +1,3 @@
-
 // Shared by the young person's bookings and messages pages: how a problem is told to a young person.
 
 /** A problem said plainly to a young person. */

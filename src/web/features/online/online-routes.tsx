@@ -9,6 +9,11 @@ const page = <K extends string>(load: () => Promise<Record<K, () => React.ReactN
 const OnlineHomePage = page(() => import('./online-home-page.js'), 'OnlineHomePage');
 const OnlineSignUpPage = page(() => import('./online-sign-up-page.js'), 'OnlineSignUpPage');
 const OnlineSignInPage = page(() => import('./online-sign-in-page.js'), 'OnlineSignInPage');
+const OnlineForgotPasswordPage = page(
+  () => import('./online-forgot-password-page.js'),
+  'OnlineForgotPasswordPage',
+);
+const OnlineNewPasswordPage = page(() => import('./online-new-password-page.js'), 'OnlineNewPasswordPage');
 const MySpacePage = page(() => import('./my-space-page.js'), 'MySpacePage');
 const OtherSupportPage = page(() => import('./other-support-page.js'), 'OtherSupportPage');
 const ChatPage = page(() => import('./chat-page.js'), 'ChatPage');
@@ -36,6 +41,8 @@ export const onlineRoutes = (
     <Route path={webPaths.onlineHome} element={<OnlineHomePage />} />
     <Route path={webPaths.onlineSignUp} element={<OnlineSignUpPage />} />
     <Route path={webPaths.onlineSignIn} element={<OnlineSignInPage />} />
+    <Route path={webPaths.onlineForgotPassword} element={<OnlineForgotPasswordPage />} />
+    <Route path={webPaths.onlineNewPassword} element={<OnlineNewPasswordPage />} />
     <Route path={webPaths.onlineSpace} element={<MySpacePage />} />
     <Route path={webPaths.onlineOtherSupport} element={<OtherSupportPage />} />
     <Route path={webPaths.onlineChat} element={<ChatPage />} />

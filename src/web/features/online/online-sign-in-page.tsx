@@ -73,6 +73,9 @@ export function OnlineSignInPage() {
           </button>
         </form>
         <p>
+          <Link to={webPaths.onlineForgotPassword}>Forgot your password?</Link>
+        </p>
+        <p>
           New here? <Link to={webPaths.onlineSignUp}>Make an account</Link>. It is free and you do not need to
           give your name.
         </p>

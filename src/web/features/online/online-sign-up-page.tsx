@@ -171,6 +171,10 @@ export function OnlineSignUpPage() {
             If you want, give an email address or phone number. We will only use it to help you get back into
             your account. You can leave these empty.
           </p>
+          <p>
+            Only give an email or phone that nobody else reads: anyone who can read it could get into your
+            account.
+          </p>
           <TextField
             {...field('recoveryEmail')}
             label="Email address (optional)"

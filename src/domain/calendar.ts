@@ -1,0 +1,20 @@
+// Calendar words and dates shared by the pages and reports that name months and periods.
+
+export const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** YYYY-MM-DD for a calendar day; months and days past the end roll over (day 0 is the last of the month before). */
+export const isoDay = (year: number, monthIndex: number, day: number): string =>
+  new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);

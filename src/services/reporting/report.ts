@@ -1,0 +1,99 @@
+import { authorise, type ServiceContext } from '../../access/authorise.js';
+import {
+  type Report,
+  type ReportDimension,
+  type ReportQuery,
+  reportDimensions,
+} from '../../contracts/reporting.js';
+import type { LanternDb } from '../../db/client.js';
+import * as rollups from '../../db/repositories/reporting.repository.js';
+import {
+  ALL,
+  cuboidOf,
+  dimensionColumns,
+  dimensionLabels,
+  labelOf,
+} from '../../domain/reporting/dimensions.js';
+import { kpiDefinitions, measuresOf } from '../../domain/reporting/kpi-definitions.js';
+import { reportHeadlines } from '../../domain/reporting/kpi-results.js';
+import { periodBefore } from '../../domain/reporting/periods.js';
+import { addRow, planOf, requestKey, requestsOf, resultsFrom, type SliceStore } from './assemble.js';
+
+/**
+ * The KPIs for a period, read only from the rollup tables (never the live case tables). Published
+ * figures for anyone holding `report:read-published`; exact figures (`view=operational`) need
+ * `report:read-exact` too. One access-log row per call; nothing in the reply names or identifies a
+ * child: counts, shares and waits only.
+ */
+export async function buildReport(
+  ctx: ServiceContext,
+  deps: { db: LanternDb; now: () => Date },
+  query: ReportQuery,
+): Promise<Report> {
+  await authorise(ctx, 'report:read-published');
+  if (query.view === 'operational') await authorise(ctx, 'report:read-exact');
+  const plan = planOf(query, deps.now());
+  const measures = measuresOf(plan.kpis);
+  const starts = plan.series.map((p) => p.start);
+  const store: SliceStore = new Map();
+  const { named, keys, rolledUpAt } = await deps.db.transaction(async (tx) => {
+    for (const request of requestsOf(plan)) {
+      const dims = [...request.fixed.map(([d]) => d), ...(request.by ? [request.by] : [])];
+      const rows = await rollups.readCuboid(tx, {
+        kind: plan.period.kind,
+        starts,
+        measures,
+        cuboid: cuboidOf(dims, reportDimensions),
+        fixed: request.fixed.map(([d, key]) => [dimensionColumns[d], key]),
+        by: request.by ? dimensionColumns[request.by] : null,
+      });
+      for (const row of rows) {
+        const start =
+          row.period_start instanceof Date
+            ? row.period_start.toISOString().slice(0, 10)
+            : String(row.period_start);
+        addRow(store, requestKey(request, start.slice(0, 10)), {
+          key: row.key,
+          measure: row.measure,
+          bucket: Number(row.bucket),
+          value: Number(row.value),
+        });
+      }
+    }
+    const named = await rollups.placeNames(tx);
+    const keys = new Map<ReportDimension, string[]>();
+    for (const d of reportDimensions) keys.set(d, await rollups.dimensionKeys(tx, dimensionColumns[d], d));
+    const rolledUpAt = await rollups.lastRunAt(tx);
+    await ctx.recordAccess(
+      {
+        subjectKind: 'report',
+        subjectId: null,
+        action: query.view === 'operational' ? 'report:read-exact' : 'report:read-published',
+        outcome: 'allowed',
+        basis: 'aggregates',
+        reason: `${plan.period.kind} from ${plan.period.start}`,
+      },
+      tx,
+    );
+    return { named, keys, rolledUpAt };
+  });
+  const kpis = resultsFrom(plan, store, query.view, named);
+  return {
+    view: query.view,
+    period: plan.period,
+    previousPeriod: periodBefore(plan.period),
+    filters: Object.fromEntries(
+      reportDimensions.filter((d) => query[d] !== undefined).map((d) => [d, query[d]]),
+    ),
+    choices: reportDimensions.map((dimension) => ({
+      dimension,
+      label: dimensionLabels[dimension],
+      options: (keys.get(dimension) ?? [])
+        .filter((key) => key !== ALL && key !== '')
+        .map((key) => ({ key, label: labelOf(dimension, key, named[dimension] ?? {}) })),
+    })),
+    rolledUpAt: rolledUpAt ? rolledUpAt.toISOString() : null,
+    headlines: reportHeadlines(kpiDefinitions, kpis),
+    kpis,
+  };
+}

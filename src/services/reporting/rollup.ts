@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { systemScope } from '../../access/scope.js';
+import type { ReportPeriodKind } from '../../contracts/reporting.js';
+import type { LanternDb } from '../../db/client.js';
+import * as rollups from '../../db/repositories/reporting.repository.js';
+import { prepareFactTables } from '../../db/repositories/reporting-facts.repository.js';
+import { withScope } from '../../db/scoped.js';
+import { AppError } from '../../domain/app-error.js';
+import { londonDate } from '../../domain/people/child-details.js';
+import { addDays, periodContaining, periodKinds } from '../../domain/reporting/periods.js';
+import { collectEventFacts, collectFacts, collectPeopleOfDay } from './facts.js';
+import { snapshotAt } from './snapshots.js';
+
+// The rollup jobs (issue 8, DESIGN.md: reporting reads rollup tables refreshed by jobs). Both run
+// as the system scope in one transaction, so a report never sees a half-built state.
+
+/** Days whose facts are kept so they can be rolled up again; older days need a full rebuild. */
+export const DAY_FACTS_KEPT_DAYS = 35;
+/** Months back for which the full rebuild takes period-end snapshots (waiting list, coverage). */
+export const SNAPSHOT_MONTHS = 25;
+
+const scope = () => systemScope('reporting rollups: counts only');
+
+/** One rollup at a time, across processes: two at once would both add the same day's difference. */
+const takeRollupLock = (tx: LanternDb) =>
+  tx.execute(sql`select pg_advisory_xact_lock(hashtext('lantern reporting rollups'))`);
+
+/** Every rollup worked out again from the base tables. */
+export async function rebuildRollups(
+  db: LanternDb,
+  options: { now: Date },
+): Promise<{ rows: number; ms: number }> {
+  const started = Date.now();
+  const { now } = options;
+  const today = londonDate(now);
+  const rows = await withScope(db, scope(), async (tx) => {
+    await takeRollupLock(tx);
+    await rollups.allowAggregationMemory(tx);
+    await prepareFactTables(tx);
+    await rollups.clearRollups(tx);
+    await collectFacts(tx, { from: '1900-01-01', to: today }, now);
+    let rows = await rollups.addToCounts(tx, rollups.factsByPeriod(sql`reporting_facts`), 'empty');
+    await rollups.insertPeopleFromFacts(tx);
+    rows += await rollups.addToCounts(tx, rollups.peopleCountsSource, 'empty');
+    // Period-end figures: one snapshot per month end (today for this month); a quarter or year
+    // takes the snapshot of its last month so far.
+    const lastSnapshot = new Map<string, { kind: ReportPeriodKind; start: string; asOf: string }>();
+    let month = periodContaining('month', addDays(today, -31 * (SNAPSHOT_MONTHS - 1)));
+    for (;;) {
+      const asOf = month.end < today ? month.end : today;
+      await snapshotAt(tx, asOf, today, now);
+      for (const kind of periodKinds) {
+        const start = periodContaining(kind, asOf).start;
+        lastSnapshot.set(`${kind}:${start}`, { kind, start, asOf });
+      }
+      if (asOf === today) break;
+      month = periodContaining('month', addDays(month.end, 1));
+    }
+    for (const { kind, start, asOf } of lastSnapshot.values()) {
+      rows += await rollups.replaceSnapshot(tx, { kind, start }, asOf);
+    }
+    rows += await rollups.replaceDayFacts(tx, addDays(today, -DAY_FACTS_KEPT_DAYS), today);
+    await rollups.recordRun(tx, {
+      kind: 'full',
+      day: null,
+      startedAt: now,
+      finishedAt: new Date(now.getTime() + (Date.now() - started)),
+      rows,
+    });
+    return rows;
+  });
+  return { rows, ms: Date.now() - started };
+}
+
+/**
+ * Brings the rollups up to date with one London day's data, reading only that day's rows (and the
+ * people it touched): the day's facts are worked out afresh, and what changed since the day was
+ * last counted is added. Safe to run again and again (every few minutes for today).
+ */
+export async function rollupDay(
+  db: LanternDb,
+  day: string,
+  options: { now: Date },
+): Promise<{ rows: number; ms: number }> {
+  const started = Date.now();
+  const { now } = options;
+  const today = londonDate(now);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day > today) {
+    throw new AppError('bad-request', 'Roll up a day that has started, as YYYY-MM-DD.', [
+      { name: 'day', reason: 'must be a date no later than today' },
+    ]);
+  }
+  if (day < addDays(today, -DAY_FACTS_KEPT_DAYS)) {
+    throw new AppError(
+      'bad-request',
+      `Days more than ${DAY_FACTS_KEPT_DAYS} days ago are rolled up by a full rebuild.`,
+      [{ name: 'day', reason: `must be within ${DAY_FACTS_KEPT_DAYS} days of today` }],
+    );
+  }
+  const rows = await withScope(db, scope(), async (tx) => {
+    await takeRollupLock(tx);
+    await rollups.allowAggregationMemory(tx);
+    await prepareFactTables(tx);
+    await collectEventFacts(tx, { from: day, to: day }, now);
+    let rows = await rollups.addToCounts(tx, rollups.dayDifference(day));
+    rows += await rollups.replaceDayFacts(tx, day, day);
+    const periods = periodKinds.map((kind) => {
+      const period = periodContaining(kind, day);
+      return { kind, start: period.start, end: period.end < today ? period.end : today };
+    });
+    const year = periods[periods.length - 1] as { start: string; end: string };
+    await collectPeopleOfDay(tx, day, { from: year.start, to: year.end });
+    rows += await rollups.updatePeople(tx, periods);
+    await rollups.pruneDayFacts(tx, addDays(today, -DAY_FACTS_KEPT_DAYS));
+    await rollups.recordRun(tx, {
+      kind: 'day',
+      day,
+      startedAt: now,
+      finishedAt: new Date(now.getTime() + (Date.now() - started)),
+      rows,
+    });
+    return rows;
+  });
+  return { rows, ms: Date.now() - started };
+}
+
+/**
+ * The period-end figures (waiting list, longest wait, schools covered) for the periods holding
+ * today, taken now. Apart from the day's rollup because it reads the whole waiting list, not one
+ * day's rows: the server takes it hourly and at every full rebuild.
+ */
+export async function takeSnapshots(
+  db: LanternDb,
+  options: { now: Date },
+): Promise<{ rows: number; ms: number }> {
+  const started = Date.now();
+  const { now } = options;
+  const today = londonDate(now);
+  const rows = await withScope(db, scope(), async (tx) => {
+    await takeRollupLock(tx);
+    await rollups.allowAggregationMemory(tx);
+    await prepareFactTables(tx);
+    await snapshotAt(tx, today, today, now);
+    let rows = 0;
+    for (const kind of periodKinds) {
+      rows += await rollups.replaceSnapshot(tx, { kind, start: periodContaining(kind, today).start }, today);
+    }
+    return rows;
+  });
+  return { rows, ms: Date.now() - started };
+}
