@@ -109,6 +109,12 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
       try {
         await resume(chatId, follow.lastSent);
       } catch (err) {
+        if (err instanceof AppError) {
+          // No longer theirs to follow (ended, handed on): said as for any frame, nothing closed.
+          follow.early.clear();
+          send({ type: 'error', chatId, detail: err.message });
+          return;
+        }
         request.log.error({ err }, 'chat socket could not fill a gap');
         socket.close(1011, 'Something went wrong. Reconnecting.');
       }

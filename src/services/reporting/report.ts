@@ -36,47 +36,51 @@ export async function buildReport(
   const measures = measuresOf(plan.kpis);
   const starts = plan.series.map((p) => p.start);
   const store: SliceStore = new Map();
-  const { named, keys, rolledUpAt } = await deps.db.transaction(async (tx) => {
-    for (const request of requestsOf(plan)) {
-      const dims = [...request.fixed.map(([d]) => d), ...(request.by ? [request.by] : [])];
-      const rows = await rollups.readCuboid(tx, {
-        kind: plan.period.kind,
-        starts,
-        measures,
-        cuboid: cuboidOf(dims, reportDimensions),
-        fixed: request.fixed.map(([d, key]) => [dimensionColumns[d], key]),
-        by: request.by ? dimensionColumns[request.by] : null,
-      });
-      for (const row of rows) {
-        const start =
-          row.period_start instanceof Date
-            ? row.period_start.toISOString().slice(0, 10)
-            : String(row.period_start);
-        addRow(store, requestKey(request, start.slice(0, 10)), {
-          key: row.key,
-          measure: row.measure,
-          bucket: Number(row.bucket),
-          value: Number(row.value),
+  // One snapshot for every slice, so a rollup committing meanwhile cannot put figures out of step.
+  const { named, keys, rolledUpAt } = await deps.db.transaction(
+    async (tx) => {
+      for (const request of requestsOf(plan)) {
+        const dims = [...request.fixed.map(([d]) => d), ...(request.by ? [request.by] : [])];
+        const rows = await rollups.readCuboid(tx, {
+          kind: plan.period.kind,
+          starts,
+          measures,
+          cuboid: cuboidOf(dims, reportDimensions),
+          fixed: request.fixed.map(([d, key]) => [dimensionColumns[d], key]),
+          by: request.by ? dimensionColumns[request.by] : null,
         });
+        for (const row of rows) {
+          const start =
+            row.period_start instanceof Date
+              ? row.period_start.toISOString().slice(0, 10)
+              : String(row.period_start);
+          addRow(store, requestKey(request, start.slice(0, 10)), {
+            key: row.key,
+            measure: row.measure,
+            bucket: Number(row.bucket),
+            value: Number(row.value),
+          });
+        }
       }
-    }
-    const named = await rollups.placeNames(tx);
-    const keys = new Map<ReportDimension, string[]>();
-    for (const d of reportDimensions) keys.set(d, await rollups.dimensionKeys(tx, dimensionColumns[d], d));
-    const rolledUpAt = await rollups.lastRunAt(tx);
-    await ctx.recordAccess(
-      {
-        subjectKind: 'report',
-        subjectId: null,
-        action: query.view === 'operational' ? 'report:read-exact' : 'report:read-published',
-        outcome: 'allowed',
-        basis: 'aggregates',
-        reason: `${plan.period.kind} from ${plan.period.start}`,
-      },
-      tx,
-    );
-    return { named, keys, rolledUpAt };
-  });
+      const named = await rollups.placeNames(tx);
+      const keys = new Map<ReportDimension, string[]>();
+      for (const d of reportDimensions) keys.set(d, await rollups.dimensionKeys(tx, dimensionColumns[d], d));
+      const rolledUpAt = await rollups.lastRunAt(tx);
+      await ctx.recordAccess(
+        {
+          subjectKind: 'report',
+          subjectId: null,
+          action: query.view === 'operational' ? 'report:read-exact' : 'report:read-published',
+          outcome: 'allowed',
+          basis: 'aggregates',
+          reason: `${plan.period.kind} from ${plan.period.start}`,
+        },
+        tx,
+      );
+      return { named, keys, rolledUpAt };
+    },
+    { isolationLevel: 'repeatable read' },
+  );
   const kpis = resultsFrom(plan, store, query.view, named);
   return {
     view: query.view,

@@ -15,16 +15,19 @@ import { mergeMessages, type PendingMessage } from './chat-view.js';
 
 type ChatChanged = Extract<ServerFrame, { type: 'chat-changed' }>;
 
-/** The page's chat socket, with its status; null until opened (or when `isEnabled` is false). */
-export function useChatSocket(isEnabled: boolean) {
+/**
+ * The page's chat socket, with its status; null until opened (or when `isEnabled` is false).
+ * `owner` names whose unacknowledged messages it keeps across a reload (`chat-outbox-store.ts`).
+ */
+export function useChatSocket(isEnabled: boolean, owner: string | null) {
   const [connection, setConnection] = useState<ChatConnection | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   useEffect(() => {
-    if (!isEnabled) return;
+    if (!isEnabled || !owner) return;
     const made = createChatConnection({
       url: socketUrl(window.location),
       WebSocket: window.WebSocket,
-      outboxStore: sessionOutboxStore(window.sessionStorage),
+      outboxStore: sessionOutboxStore(window.sessionStorage, owner),
     });
     setConnection(made);
     setStatus(made.status());
@@ -34,7 +37,7 @@ export function useChatSocket(isEnabled: boolean) {
       made.close();
       setConnection(null);
     };
-  }, [isEnabled]);
+  }, [isEnabled, owner]);
   return { connection, status, isConnected: status === 'open' };
 }
 

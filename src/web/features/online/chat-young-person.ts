@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatDetail, CurrentChat, MyChat } from '../../../contracts/online-chats-api.js';
 import { chatPaths, getJson, ifMatch, newIdempotencyKey } from './chat-api.js';
 import { useChatEvents, useChatMessages, useChatSocket } from './chat-live.js';
-import { youngPersonPost } from './young-person-session.js';
+import { useYoungPerson, youngPersonPost } from './young-person-session.js';
 
 // The young person's chat, as one hook: their current chat (waiting or active) from the API, the
 // chat they just finished (kept for the feedback form, also across a reload), and the socket.
@@ -46,7 +46,8 @@ export function useYoungPersonChat(isSignedIn: boolean) {
     enabled: isSignedIn && finishedId !== null && chat === null,
   });
 
-  const socket = useChatSocket(isSignedIn);
+  const me = useYoungPerson();
+  const socket = useChatSocket(isSignedIn, me ? `young-person:${me.username}` : null);
   const conversation = useChatMessages(socket.connection, shownId);
   const refresh = useCallback(() => {
     void client.invalidateQueries({ queryKey: ['online', 'chat'] });

@@ -24,13 +24,13 @@ const isStaffMessage = (message: { senderKind: string }) =>
  */
 export function CounsellorChatPage() {
   const { chatId = '' } = useParams();
-  const { allowed, gate } = useStaffAccess('online:counsel', 'see online support chats');
+  const { allowed, gate, userId } = useStaffAccess('online:counsel', 'see online support chats');
   const detail = useQuery({
     queryKey: ['online', 'chat', chatId],
     queryFn: ({ signal }) => getJson<ChatDetail>(chatPaths.chat(chatId), signal),
     enabled: allowed && chatId !== '',
   });
-  const socket = useChatSocket(allowed);
+  const socket = useChatSocket(allowed, userId && `staff:${userId}`);
   const conversation = useChatMessages(socket.connection, allowed ? chatId : null);
   useChatEvents(socket.connection, {
     onChatChanged: (frame) => {

@@ -16,7 +16,7 @@ import './chat.css';
  * them. Refreshes live when the queue changes.
  */
 export function CounsellorQueuePage() {
-  const { allowed, gate } = useStaffAccess('online:counsel', 'see the online support queue');
+  const { allowed, gate, userId } = useStaffAccess('online:counsel', 'see the online support queue');
   const navigate = useNavigate();
   const queue = useQuery({
     queryKey: ['online', 'queue'],
@@ -25,7 +25,7 @@ export function CounsellorQueuePage() {
     // A safety net under the socket: the waiting times stay honest if a change is missed.
     refetchInterval: 60_000,
   });
-  const socket = useChatSocket(allowed);
+  const socket = useChatSocket(allowed, userId && `staff:${userId}`);
   useChatEvents(
     socket.connection,
     { onQueueChanged: () => void queue.refetch(), onChatChanged: () => void queue.refetch() },

@@ -20,8 +20,8 @@ const chatPath = (chatId: string) => webPaths.counsellorChat.replace(':chatId', 
  * changed, and every 15 seconds when the socket is not connected.
  */
 export function DutyBoardPage() {
-  const { allowed, gate } = useStaffAccess('online:duty', 'see the duty board');
-  const socket = useChatSocket(allowed);
+  const { allowed, gate, userId } = useStaffAccess('online:duty', 'see the duty board');
+  const socket = useChatSocket(allowed, userId && `staff:${userId}`);
   const board = useDutyBoard(allowed, socket.isConnected);
   const notice = useNotice();
   const { connection } = socket;

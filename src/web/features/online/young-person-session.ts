@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ServiceStatus, YoungPersonMe } from '../../../contracts/online-accounts.js';
 import type { Problem } from '../../../contracts/problem.js';
 import { ApiError, getJson } from '../../api.js';
+import { forgetChatOutboxes } from './chat-outbox-store.js';
 
 // The young person's online support session in the browser: who is signed in (GET /api/online/me)
 // and the CSRF token every change they make must send. Apart from the staff session's, so the two
@@ -45,6 +46,7 @@ export function useForgetYoungPerson() {
   const client = useQueryClient();
   return () => {
     rememberYoungPersonCsrf(null);
+    forgetChatOutboxes(window.sessionStorage);
     client.setQueryData(youngPersonKey, null);
     void client.invalidateQueries({ queryKey: ['online'] });
   };

@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/layout.js';
 import { PermittedLinks } from '../../components/permitted-links.js';
 import { CaseworkLinks } from '../casework/casework-routes.js';
 import { MhstLinks } from '../mhst/mhst-routes.js';
+import { forgetChatOutboxes } from '../online/chat-outbox-store.js';
 import { SchoolsLinks } from '../schools/schools-routes.js';
 import { TriageLinks } from '../triage/triage-links.js';
 import { nextPage } from './sign-in-page.js';
@@ -25,6 +26,7 @@ export function StaffHomePage() {
   async function end(everywhere: boolean) {
     try {
       await sendJson('DELETE', everywhere ? '/api/sessions' : '/api/session');
+      forgetChatOutboxes(window.sessionStorage);
       client.setQueryData(['session'], null);
       navigate(webPaths.signIn);
     } catch {

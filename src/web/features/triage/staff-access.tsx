@@ -19,7 +19,8 @@ export function useStaffAccess(permission: string, what: string) {
   if (session.isPending) gate = <p aria-live="polite">Loading…</p>;
   else if (!signedIn) gate = <Navigate to={webPaths.signIn} replace />;
   else if (!allowed) gate = <NoPermission what={what} />;
-  return { allowed, gate, permissions };
+  const userId = session.data?.state === 'signed-in' ? session.data.user.id : null;
+  return { allowed, gate, permissions, userId };
 }
 
 /** The page shown instead of one the person may not see: a heading, what they cannot do, and who can help. */
