@@ -39,8 +39,8 @@ export const ageWeights: Weighted<number> = [
   [18, 4],
 ];
 
-// Roughly England's pupil population by NHS ethnic category.
-const ethnicWeights: Weighted<EthnicCategory> = [
+// Roughly England's pupil population by NHS ethnic category (also the scale generator's).
+export const ethnicWeights: Weighted<EthnicCategory> = [
   ['A', 64],
   ['B', 0.3],
   ['C', 6],

@@ -49,27 +49,8 @@ export const genderWeights: Weighted<string> = [
   ['prefer-not-to-say', 2.5],
 ];
 
-/** NHS ethnic categories, roughly England's pupil population. */
-export const ethnicWeights: Weighted<string> = [
-  ['A', 64],
-  ['B', 0.3],
-  ['C', 6],
-  ['D', 1.5],
-  ['E', 1],
-  ['F', 2],
-  ['G', 2],
-  ['H', 3.5],
-  ['J', 4.5],
-  ['K', 1.5],
-  ['L', 2],
-  ['M', 1],
-  ['N', 4],
-  ['P', 0.7],
-  ['R', 0.5],
-  ['S', 2],
-  ['Z', 2],
-  ['99', 2],
-];
+/** NHS ethnic categories, roughly England's pupil population: the demo area's own weights. */
+export { ethnicWeights } from '../demo-referral-people.js';
 
 /** Special educational needs, when recorded (`SEN_RECORDED` of children). */
 export const SEN_RECORDED = 0.65;

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import { CalendarDate } from '../../contracts/referral-form.js';
 import { ReportFilters, type ReportPeriod } from '../../contracts/reporting.js';
+import { monthNames } from '../../domain/calendar.js';
 
 // The pure parts of printing a board report: which quarter, what the file is called, which page
 // Chromium opens and with which cookie. No I/O here, so each part is tested on its own.
@@ -17,21 +18,6 @@ export const BoardReportQuery = ReportFilters.pick({
 });
 export type BoardReportQuery = z.infer<typeof BoardReportQuery>;
 
-const monthNames = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;
-
 /** A quarter's first and last days (YYYY-MM-DD), as `periodContaining('quarter', …)` gives them. */
 export type Quarter = Pick<ReportPeriod, 'start' | 'end'>;
 
@@ -39,7 +25,8 @@ export type Quarter = Pick<ReportPeriod, 'start' | 'end'>;
 export function boardReportFilename(quarter: Quarter): string {
   const [year, first] = quarter.start.split('-').map(Number) as [number, number];
   const last = Number(quarter.end.split('-')[1]);
-  return `board-report-${monthNames[first - 1]}-to-${monthNames[last - 1]}-${year}.pdf`;
+  const month = (n: number) => monthNames[n - 1]?.toLowerCase();
+  return `board-report-${month(first)}-to-${month(last)}-${year}.pdf`;
 }
 
 /** The app's own board report page, for this area and quarter, marked for printing. */
