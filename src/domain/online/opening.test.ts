@@ -54,6 +54,14 @@ describe('openingSentence', () => {
     expect(nextOpening([], at('2026-03-29T11:00:00Z'))).toBeNull();
   });
 
+  it('closes when the clocks go back out of a session, and opens again in the repeated hour', () => {
+    // Sunday 25 October 2026: at 01:00 UTC the wall clock goes from 02:00 back to 01:00, so a
+    // session from 01:15 to 02:00 ends then and runs a second time from 01:15 GMT.
+    const early: OpeningSession[] = [{ dayOfWeek: 7, opens: '01:15', closes: '02:00' }];
+    expect(nextClosing(early, at('2026-10-25T00:59:59.999Z'))).toEqual(at('2026-10-25T01:00:00Z'));
+    expect(nextOpening(early, at('2026-10-25T01:00:00Z'))).toEqual(at('2026-10-25T01:15:00Z'));
+  });
+
   it('never closes a service open all week', () => {
     const always = [1, 2, 3, 4, 5, 6, 7].map((dayOfWeek) => ({ dayOfWeek, opens: '00:00', closes: '00:00' }));
     expect(nextClosing(always, at('2026-10-25T01:30:00Z'))).toBeNull();

@@ -48,11 +48,18 @@ function instantsOf(dayNumber: number, minuteOfDay: number): number[] {
   return found.length > 0 ? found : [dayNumber * DAY + HOUR];
 }
 
-/** Instants near `now` where the service may open or close, in order. */
+/**
+ * Instants near `now` where the service may open or close, in order. Besides the instants the wall
+ * clock meets a session's edge, the clock change itself (01:00 UTC) is one: in October the clocks
+ * going back from 02:00 to 01:00 can end a session or start it again without the wall clock ever
+ * reading its edge.
+ */
 function edges(hours: readonly OpeningSession[], now: Date): number[] {
   const today = londonDayNumber(now);
   const found = new Set<number>();
   for (let day = today - 1; day <= today + 8; day += 1) {
+    const change = day * DAY + HOUR;
+    if (londonOffsetMs(change - MINUTE) !== londonOffsetMs(change)) found.add(change);
     for (const session of hours) {
       if (session.dayOfWeek !== dayOfWeekOf(day)) continue;
       const closes = minutesOf(session.closes);
