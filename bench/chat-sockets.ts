@@ -1,4 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Database } from '../src/db/client.js';
@@ -92,6 +94,25 @@ function startClients(): {
   return { ask, child };
 }
 
+/**
+ * With CHAT_PROFILE=folder, the server process's CPU profile of the sending phase alone (not the
+ * set-up or the opening of sockets) is written there, one file per run, for Chrome's DevTools.
+ */
+async function startProfile(label: string): Promise<() => Promise<void>> {
+  const folder = process.env.CHAT_PROFILE;
+  if (!folder) return async () => {};
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    const name = label.replace(/[^a-z]+/gi, '-').toLowerCase();
+    await writeFile(`${folder}/${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 interface Plan {
   rate: number;
   seconds: number;
@@ -145,7 +166,9 @@ async function measure(
     const warm = await ask({ cmd: 'warm', rounds: 1, timeoutMs: 120_000 });
     run.warmMs = Number(warm.ms);
     run.deaf = Number(warm.deaf);
+    const stopProfile = await startProfile(label);
     const result = await ask({ cmd: 'run', rate: plan.rate, seconds: plan.seconds, drainMs: 30_000 });
+    await stopProfile();
     Object.assign(run, result.figures as RunFigures);
     await ask({ cmd: 'close' });
     return run;
