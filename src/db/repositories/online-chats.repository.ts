@@ -171,11 +171,13 @@ export interface QuickAppend {
 
 /** One message for `appendChatMessagesQuickly`. */
 export interface QuickAppendItem {
-  /** The sender's row-level security scope (the setting withScope gives), for this message only. */
-  scopeJson: string;
   chatId: string;
+  /** Staff sender, with their organisation (a duty senior reaches only their own organisation's chats). */
   senderUserId: string | null;
+  senderOrganisationId: string | null;
+  /** Young person sender. */
   senderAccountId: string | null;
+  /** Whether the staff sender holds duty permission, so may write in a chat they do not hold. */
   mayDuty: boolean;
   clientMessageId: string;
   body: string;
@@ -185,11 +187,10 @@ export interface QuickAppendItem {
 }
 
 /**
- * Stores messages with one statement and one commit (migrations 0020 and 0023,
- * `lantern_append_chat_messages`), on `db` itself, never inside a transaction. Each is stored as
- * `lantern_store_chat_message` stores one, under its own sender's scope; outcomes come back in the
- * order given. Items are sent sorted by chat (each chat's order kept), so concurrent batches lock
- * chats in the same order. Only for messages with no risk matches.
+ * Stores messages with one call and one commit (`lantern_append_chat_messages`, migration 0026,
+ * ADR 0024), on `db` itself, never inside a transaction. The function checks each sender's reach
+ * to the chat explicitly, as row-level security would; outcomes come back in the order given.
+ * Items are sent sorted by chat (each chat's order kept). Only for messages with no risk matches.
  */
 export async function appendChatMessagesQuickly(
   db: LanternDb,
@@ -201,9 +202,9 @@ export async function appendChatMessagesQuickly(
   const payload = order.map((i) => {
     const m = items[i] as QuickAppendItem;
     return {
-      scope: JSON.parse(m.scopeJson),
       chat: m.chatId,
       senderUser: m.senderUserId,
+      senderOrg: m.senderOrganisationId,
       senderAccount: m.senderAccountId,
       mayDuty: m.mayDuty,
       clientId: m.clientMessageId,

@@ -14,7 +14,7 @@ import { testClock } from '../../test-support/session.js';
 import { appendBatchCounts } from './chat-append-batches.js';
 import { storeChatMessage } from './send-chat-message.js';
 
-// The one-round-trip path for chat messages (migrations 0020 and 0023, in shared batches) keeps every guarantee of the full
+// The one-round-trip path for chat messages (migration 0026, in shared batches) keeps every guarantee of the full
 // transaction: a resend stored once, only the chat's own young person, an ended chat refused, and
 // a risk phrase added after the phrases were cached still matched, stored and alerted.
 describe.each(testDatabases)('storing chat messages quickly on $name', (factory) => {

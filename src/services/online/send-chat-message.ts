@@ -4,7 +4,7 @@ import type { ChatMessage, RiskMatch } from '../../contracts/online-chat.js';
 import * as chats from '../../db/repositories/online-chats.repository.js';
 import * as queue from '../../db/repositories/online-queue.repository.js';
 import { activeRiskPhrases } from '../../db/repositories/online-risk.repository.js';
-import { asSystemWithin, scopeSetting, withScope } from '../../db/scoped.js';
+import { asSystemWithin, withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { matchRiskPhrases } from '../../domain/online/risk-phrases.js';
 import { topics } from '../../server/realtime/hub.js';
@@ -46,9 +46,9 @@ export async function storeChatMessage(
 }
 
 /**
- * The usual case in one round trip (migrations 0020 and 0023): a message with no risk match, stored
- * by one statement (shared with messages arriving meanwhile, `chat-append-batches.ts`) that locks
- * the chat, checks who may send, takes a resend as it was, refuses an ended chat and numbers the
+ * The usual case in one round trip (migration 0026, ADR 0024): a message with no risk match, stored
+ * by one call (shared with messages arriving meanwhile, `chat-append-batches.ts`) that locks the
+ * chat, checks who may send, takes a resend as it was, refuses an ended chat and numbers the
  * message. Null when the full transaction must decide: a risk match (its alert
  * is raised in the same transaction), or risk phrases changed since they were cached.
  */
@@ -66,9 +66,9 @@ async function storeQuickly(
     risk = { organisationId: actor.organisationId, stamp: cached.stamp };
   }
   const stored = await appendInBatch(deps.db, {
-    scopeJson: scopeSetting(recordScope(actor)),
     chatId: input.chatId,
     senderUserId: actor.kind === 'staff' ? actor.userId : null,
+    senderOrganisationId: actor.kind === 'staff' ? actor.organisationId : null,
     senderAccountId: actor.kind === 'young-person' ? actor.accountId : null,
     mayDuty: permissionsOf(actor).has('online:duty'),
     clientMessageId: input.clientMessageId,
