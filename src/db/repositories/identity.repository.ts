@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { insertInChunks } from '../bulk-insert.js';
 import type { LanternDb } from '../client.js';
 import { recoveryCodes, userRoles, users } from '../schema/identity.js';
 import { organisations, teams } from '../schema/organisations.js';
+import { chunksOf } from './sessions.repository.js';
 
 // The only code that queries the identity area's staff tables (users, roles, second factors).
 
@@ -41,20 +42,41 @@ export interface RoleGrant {
 }
 
 /** The roles a user holds now: revoked grants are left out, so a removal bites on the next request. */
-export function activeRoles(db: LanternDb, userId: string): Promise<RoleGrant[]> {
-  return db
-    .select({
-      id: userRoles.id,
-      role: userRoles.role,
-      teamId: userRoles.teamId,
-      teamName: teams.name,
-      serviceId: teams.serviceId,
-      schoolUrn: userRoles.schoolUrn,
-    })
-    .from(userRoles)
-    .leftJoin(teams, eq(teams.id, userRoles.teamId))
-    .where(and(eq(userRoles.userId, userId), isNull(userRoles.revokedAt)))
-    .orderBy(asc(userRoles.grantedAt), asc(userRoles.role));
+export async function activeRoles(db: LanternDb, userId: string): Promise<RoleGrant[]> {
+  return (await activeRolesOf(db, [userId])).get(userId) ?? [];
+}
+
+/**
+ * The roles each of many users holds now, in one query per thousand users (the chat socket sweep
+ * checks every open socket's session at once). Users holding none are missing from the map.
+ */
+export async function activeRolesOf(
+  db: LanternDb,
+  userIds: readonly string[],
+): Promise<Map<string, RoleGrant[]>> {
+  const byUser = new Map<string, RoleGrant[]>();
+  for (const chunk of chunksOf(userIds)) {
+    const rows = await db
+      .select({
+        userId: userRoles.userId,
+        id: userRoles.id,
+        role: userRoles.role,
+        teamId: userRoles.teamId,
+        teamName: teams.name,
+        serviceId: teams.serviceId,
+        schoolUrn: userRoles.schoolUrn,
+      })
+      .from(userRoles)
+      .leftJoin(teams, eq(teams.id, userRoles.teamId))
+      .where(and(inArray(userRoles.userId, chunk), isNull(userRoles.revokedAt)))
+      .orderBy(asc(userRoles.grantedAt), asc(userRoles.role), asc(userRoles.id));
+    for (const { userId, ...grant } of rows) {
+      const grants = byUser.get(userId) ?? [];
+      grants.push(grant);
+      byUser.set(userId, grants);
+    }
+  }
+  return byUser;
 }
 
 export async function listUsers(db: LanternDb) {

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { LanternDb } from '../client.js';
 import { onlineAccounts, onlineServices, onlineSessions } from '../schema/online.js';
+import { chunksOf } from './sessions.repository.js';
 
 // The only code that queries young people's online support sessions. The session table holds no
 // personal data (a token hash and an account id), so it has no row-level security; the account row
@@ -15,9 +16,8 @@ export async function createOnlineSession(
   await db.insert(onlineSessions).values(session);
 }
 
-/** A session with what every request needs to know about its account, in one query. */
-export async function findOnlineSessionWithAccount(db: LanternDb, tokenHash: string) {
-  const [row] = await db
+function onlineSessionsWithAccountsIn(db: LanternDb, tokenHashes: string[]) {
+  return db
     .select({
       session: onlineSessions,
       account: {
@@ -29,12 +29,35 @@ export async function findOnlineSessionWithAccount(db: LanternDb, tokenHash: str
     .from(onlineSessions)
     .innerJoin(onlineAccounts, eq(onlineAccounts.id, onlineSessions.accountId))
     .innerJoin(onlineServices, eq(onlineServices.id, onlineAccounts.serviceId))
-    .where(eq(onlineSessions.tokenHash, tokenHash));
+    .where(inArray(onlineSessions.tokenHash, tokenHashes));
+}
+
+/**
+ * Sessions with what every request needs to know about their accounts, one query per thousand
+ * tokens: a request reads its one, the chat socket sweep every open socket's at once.
+ */
+export async function findOnlineSessionsWithAccounts(db: LanternDb, tokenHashes: readonly string[]) {
+  const rows: Awaited<ReturnType<typeof onlineSessionsWithAccountsIn>> = [];
+  for (const chunk of chunksOf(tokenHashes)) rows.push(...(await onlineSessionsWithAccountsIn(db, chunk)));
+  return rows;
+}
+
+export type OnlineSessionWithAccount = Awaited<ReturnType<typeof findOnlineSessionsWithAccounts>>[number];
+
+/** A session with what every request needs to know about its account, in one query. */
+export async function findOnlineSessionWithAccount(
+  db: LanternDb,
+  tokenHash: string,
+): Promise<OnlineSessionWithAccount | null> {
+  const [row] = await findOnlineSessionsWithAccounts(db, [tokenHash]);
   return row ?? null;
 }
 
-export async function touchOnlineSession(db: LanternDb, tokenHash: string, at: Date) {
-  await db.update(onlineSessions).set({ lastSeenAt: at }).where(eq(onlineSessions.tokenHash, tokenHash));
+/** Marks sessions as seen at `at`: one UPDATE per thousand, however many sockets were swept. */
+export async function touchOnlineSessions(db: LanternDb, tokenHashes: readonly string[], at: Date) {
+  for (const chunk of chunksOf(tokenHashes)) {
+    await db.update(onlineSessions).set({ lastSeenAt: at }).where(inArray(onlineSessions.tokenHash, chunk));
+  }
 }
 
 export async function endOnlineSession(db: LanternDb, tokenHash: string, reason: string, at: Date) {

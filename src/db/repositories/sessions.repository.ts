@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '../../domain/identity/session-rules.js';
 import type { LanternDb } from '../client.js';
 import { sessions, signInThrottle, users } from '../schema/identity.js';
@@ -17,12 +17,18 @@ export async function createSession(
   await db.insert(sessions).values(session);
 }
 
-/**
- * A session with the facts about its user that every request needs, in one query: each API
- * request with a cookie runs this.
- */
-export async function findSessionWithUser(db: LanternDb, tokenHash: string) {
-  const [row] = await db
+/** How many keys one `in (...)` list holds: a sweep of thousands of sockets works in chunks. */
+const CHUNK = 1_000;
+
+/** Keys split into lists short enough for one `in (...)` (the session repositories share it). */
+export function chunksOf<T>(items: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) chunks.push(items.slice(i, i + CHUNK));
+  return chunks;
+}
+
+function sessionsWithUsersIn(db: LanternDb, tokenHashes: string[]) {
+  return db
     .select({
       session: sessions,
       user: {
@@ -33,17 +39,31 @@ export async function findSessionWithUser(db: LanternDb, tokenHash: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash));
-  return row ?? null;
+    .where(inArray(sessions.tokenHash, tokenHashes));
 }
+
+/**
+ * Sessions with the facts about their users that every request needs, one query per thousand
+ * tokens: each API request with a cookie runs this for its one token, the chat socket sweep for all.
+ */
+export async function findSessionsWithUsers(db: LanternDb, tokenHashes: readonly string[]) {
+  const rows: Awaited<ReturnType<typeof sessionsWithUsersIn>> = [];
+  for (const chunk of chunksOf(tokenHashes)) rows.push(...(await sessionsWithUsersIn(db, chunk)));
+  return rows;
+}
+
+export type SessionWithUser = Awaited<ReturnType<typeof findSessionsWithUsers>>[number];
 
 export async function findSession(db: LanternDb, tokenHash: string): Promise<SessionRow | null> {
   const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
   return row ?? null;
 }
 
-export async function touchSession(db: LanternDb, tokenHash: string, at: Date) {
-  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
+/** Marks sessions as seen at `at`: one UPDATE per thousand, however many sockets were swept. */
+export async function touchSessions(db: LanternDb, tokenHashes: readonly string[], at: Date) {
+  for (const chunk of chunksOf(tokenHashes)) {
+    await db.update(sessions).set({ lastSeenAt: at }).where(inArray(sessions.tokenHash, chunk));
+  }
 }
 
 export async function endSession(db: LanternDb, tokenHash: string, reason: string, at: Date) {

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../contracts/online-chat.js';
+import type { LanternDb } from '../../db/client.js';
 import { type ChatConnection, createChatConnection } from '../../web/features/online/chat-connection.js';
 
 // For the socket tests only: raw frame clients and chat-connection clients over `ws`.
@@ -103,4 +104,30 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
     if (Date.now() - started > timeoutMs) throw new Error('the condition never held');
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * The database with every query it is asked for counted: each select, insert, update, delete and
+ * raw statement, and each transaction (its begin and commit) as one.
+ */
+export function countingQueries(db: LanternDb, counter: { queries: number }): LanternDb {
+  return new Proxy(db, {
+    get(target, property) {
+      const value = Reflect.get(target, property);
+      if (typeof value !== 'function') return value;
+      if (property === 'transaction') {
+        return (work: (tx: LanternDb) => Promise<unknown>, config?: unknown) => {
+          counter.queries += 1;
+          return target.transaction((tx) => work(countingQueries(tx as LanternDb, counter)), config as never);
+        };
+      }
+      if (['select', 'selectDistinct', 'insert', 'update', 'delete', 'execute'].includes(String(property))) {
+        return (...args: unknown[]) => {
+          counter.queries += 1;
+          return value.apply(target, args);
+        };
+      }
+      return value.bind(target);
+    },
+  });
 }

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../access/scope.js';
 import { appendChatMessage } from '../../db/repositories/online-chats.repository.js';
+import { sessions } from '../../db/schema/identity.js';
 import { onlineAlerts, onlineChats, onlineSessions } from '../../db/schema/online.js';
 import { withScope } from '../../db/scoped.js';
 import { sha256 } from '../../services/identity/credentials.js';
@@ -218,17 +219,38 @@ describe.each(testDatabases)('the chat socket on $name', (factory) => {
     expect(young.messages(chatId).at(-2)?.body).toBe('Stored first');
   });
 
-  it('closes the socket when the session ends', async () => {
+  it('closes the socket when the session ends, once the sweep has checked it', async () => {
     const session = await youngPersonSession(ctx.database.db, { now: clock.now() });
     const young = await open(youngAuth(session));
+    const live = await open(youngAuth(bystander));
     await withScope(ctx.database.db, systemScope('test'), (tx) =>
       tx
         .update(onlineSessions)
         .set({ endedAt: clock.now(), endReason: 'signed-out' })
         .where(eq(onlineSessions.tokenHash, sha256(session.token))),
     );
+    // The app's sweep checks every open socket once its clock has moved on 15 seconds.
     clock.advance(20_000);
-    young.send({ type: 'watch', what: 'queue' });
     expect(await young.closed()).toBe(SESSION_ENDED_CODE);
+    // The sweep that closed it checked the others too: a live session's socket stays open.
+    live.send({ type: 'ping' });
+    await live.next((f) => f.type === 'pong');
+    expect(live.closeCode).toBeNull();
+  });
+
+  it('closes a counsellor’s socket when their session ends', async () => {
+    const db = ctx.database.db;
+    const session = await staffSessionFor(db, demoUserOfRole('online-counsellor', 5).id, clock.now());
+    const staff = await open(staffAuth(session));
+    staff.send({ type: 'ping' });
+    await staff.next((f) => f.type === 'pong');
+    await withScope(db, systemScope('test'), (tx) =>
+      tx
+        .update(sessions)
+        .set({ endedAt: clock.now(), endReason: 'signed-out' })
+        .where(eq(sessions.tokenHash, sha256(session.token))),
+    );
+    clock.advance(20_000);
+    expect(await staff.closed()).toBe(SESSION_ENDED_CODE);
   });
 });

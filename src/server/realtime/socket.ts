@@ -6,29 +6,29 @@ import { type ChatMessage, ClientFrame, type ServerFrame } from '../../contracts
 import type { LanternDb } from '../../db/client.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
-import { resolveActor } from '../../services/identity/resolve-actor.js';
 import { authoriseChatUser, withReachableChat } from '../../services/online/chat-access.js';
 import { storedMessagesAfter } from '../../services/online/chat-detail.js';
 import { messageFor, viewerOf } from '../../services/online/chat-view.js';
 import { publishChatMessage, storeChatMessage } from '../../services/online/send-chat-message.js';
 import { serviceOfStaff } from '../../services/online/take-chat.js';
-import { resolveYoungPerson } from '../../services/online/young-person-session.js';
 import type { SessionCookie } from '../plugins/session.js';
 import { type Hub, topics } from './hub.js';
+import type { SessionSweep, SweptSession } from './session-sweep.js';
 
 // The chat socket (ADR 0021): one per signed-in person, authenticated by the session cookie at
 // upgrade. Frames from a client are handled one at a time, in order. `resume` listens to the chat
 // first (holding live messages back), sends every stored message after the client's number, then
-// lets the held ones through: nothing falls between the stored and the live.
+// lets the held ones through: nothing falls between the stored and the live. The app's session sweep
+// re-checks the socket's session while it is open, and closes it (4401) once the session has ended.
 
 export const SESSION_ENDED_CODE = 4401;
-const SESSION_CHECK_MS = 30_000;
 
 export interface ChatSocketOptions {
   db: LanternDb;
   hub: Hub;
-  now: () => Date;
   onlineCookie: SessionCookie;
+  /** The app's one sweep that re-checks every open socket's session. */
+  sessionSweep: SessionSweep;
 }
 
 interface ChatFollow {
@@ -65,7 +65,7 @@ export async function authoriseSocket(request: FastifyRequest): Promise<void> {
 }
 
 export function handleChatSocket(socket: WebSocket, request: FastifyRequest, options: ChatSocketOptions) {
-  const { db, hub, now } = options;
+  const { db, hub } = options;
   let actor: Actor = request.ctx.actor;
   const staffCookie = options.onlineCookie.isSecure ? '__Host-lantern_session' : 'lantern_session';
   const token =
@@ -73,7 +73,6 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
   const follows = new Map<string, ChatFollow>();
   const listening = new Map<string, () => void>();
   let isClosed = false;
-  let lastSessionCheck = now().getTime();
   let chain: Promise<void> = Promise.resolve();
 
   const frameCtx = (): ServiceContext => ({ ...request.ctx, actor, authorised: [] });
@@ -125,28 +124,18 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
   };
 
   /**
-   * Whether the session still holds: false (and the socket closed with 4401) once it has ended.
-   * A check that fails for the database's sake (a busy pool) keeps a healthy socket open: the
-   * session is checked again later, and every stored message still goes through the database.
+   * What the sweep found: an ended session (or a staff one no longer signed in) closes the socket
+   * with 4401, and nothing more is handled for it; a live one brings the actor up to date, so a
+   * removed role bites on the next frame.
    */
-  async function checkSession(): Promise<boolean> {
-    lastSessionCheck = now().getTime();
-    let resolved: Awaited<ReturnType<typeof resolveActor>> | Awaited<ReturnType<typeof resolveYoungPerson>>;
-    try {
-      resolved =
-        actor.kind === 'staff'
-          ? await resolveActor(db, token, now())
-          : await resolveYoungPerson(db, token, now());
-    } catch (err) {
-      request.log.warn({ err }, 'chat socket session check failed; will try again');
-      return true;
-    }
+  function onSessionChecked(resolved: SweptSession) {
+    if (isClosed) return;
     if (resolved.kind !== 'active' || (resolved.actor.kind === 'staff' && !resolved.actor.isSignedIn)) {
+      isClosed = true;
       socket.close(SESSION_ENDED_CODE, 'Your session has ended. Sign in again.');
-      return false;
+      return;
     }
     actor = resolved.actor;
-    return true;
   }
 
   async function resume(chatId: string, afterSeq: number) {
@@ -219,7 +208,6 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
 
   async function handle(frame: ClientFrame) {
     if (frame.type === 'ping') return send({ type: 'pong' });
-    if (now().getTime() - lastSessionCheck >= SESSION_CHECK_MS / 2 && !(await checkSession())) return;
     if (frame.type === 'resume') return resume(frame.chatId, frame.afterSeq);
     if (frame.type === 'watch') return watch(frame.what);
     const deps = { db, hub };
@@ -260,27 +248,15 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
   } else if (actor.kind === 'staff') {
     listen(topics.staff(actor.userId));
   }
-  // The periodic check is spread over 15–45 s, so thousands of sockets opened together do not all
-  // ask the database at once; a socket that checked recently (on a frame) skips its turn.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const schedule = () => {
-    timer = setTimeout(onTimer, SESSION_CHECK_MS * (0.5 + Math.random()));
-  };
-  function onTimer() {
-    chain = chain
-      .then(async () => {
-        if (!isClosed && now().getTime() - lastSessionCheck >= SESSION_CHECK_MS / 2) await checkSession();
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        if (!isClosed) schedule();
-      });
-  }
-  schedule();
+  const unregister = options.sessionSweep.register({
+    kind: actor.kind === 'staff' ? 'staff' : 'young-person',
+    token: token ?? '',
+    onResolved: onSessionChecked,
+  });
   socket.on('message', onRaw);
   socket.on('close', () => {
     isClosed = true;
-    clearTimeout(timer);
+    unregister();
     for (const follow of follows.values()) {
       follow.unsubscribe();
       clearTimeout(follow.gapTimer);

@@ -18,6 +18,7 @@ import { counsellorQueue } from '../../services/online/counsellor-queue.js';
 import { endChat } from '../../services/online/end-chat.js';
 import { joinQueue, leaveChat } from '../../services/online/join-queue.js';
 import { takeChat } from '../../services/online/take-chat.js';
+import { createSessionSweep } from '../realtime/session-sweep.js';
 import { authoriseSocket, handleChatSocket } from '../realtime/socket.js';
 import { expectedVersion, IdempotencyKey, IfMatch, withEtag } from './headers.js';
 import { errors } from './mhst.routes.js';
@@ -144,6 +145,9 @@ export const onlineChatRoutes: FastifyPluginAsyncZod<OnlineRouteOptions> = async
   );
 
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // One sweep re-checks every open socket's session; stopped (its last sweep done) before the database closes.
+  const sessionSweep = createSessionSweep({ db: options.db, now: options.now, log: app.log });
+  app.addHook('onClose', () => sessionSweep.stop());
   // An upgrade refused before the route (401, 403) leaves its raw socket open: end it once answered.
   app.addHook('onResponse', async (request) => {
     if (request.headers.upgrade && request.routeOptions.url === '/api/online/socket')
@@ -157,6 +161,6 @@ export const onlineChatRoutes: FastifyPluginAsyncZod<OnlineRouteOptions> = async
       schema: { ...either('The chat socket (WebSocket); frames in contracts/online-chat.ts') },
     },
     (socket, request) =>
-      handleChatSocket(socket, request, { ...deps, now: options.now, onlineCookie: options.onlineCookie }),
+      handleChatSocket(socket, request, { ...deps, onlineCookie: options.onlineCookie, sessionSweep }),
   );
 };

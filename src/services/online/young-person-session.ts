@@ -3,7 +3,7 @@ import { systemScope } from '../../access/scope.js';
 import type { LanternDb } from '../../db/client.js';
 import * as repo from '../../db/repositories/online-sessions.repository.js';
 import { withScope } from '../../db/scoped.js';
-import { needsTouch, sessionState } from '../../domain/identity/session-rules.js';
+import { needsTouch, type SessionState, sessionState } from '../../domain/identity/session-rules.js';
 import { newToken, sha256 } from '../identity/credentials.js';
 
 export type ResolvedYoungPerson =
@@ -25,34 +25,77 @@ export async function resolveYoungPerson(
   now: Date,
 ): Promise<ResolvedYoungPerson> {
   if (!token) return { kind: 'none' };
-  const tokenHash = sha256(token);
+  return (await resolveYoungPeople(db, [token], now)).get(token) ?? { kind: 'none' };
+}
+
+/**
+ * The same as `resolveYoungPerson`, for many cookies at once (the chat socket sweep checks every
+ * open socket together): one transaction of a few queries, one answer per distinct token. Timed-out
+ * sessions and deactivated accounts are rare, so those are ended one by one.
+ */
+export async function resolveYoungPeople(
+  db: LanternDb,
+  tokens: readonly string[],
+  now: Date,
+): Promise<Map<string, ResolvedYoungPerson>> {
+  const resolved = new Map<string, ResolvedYoungPerson>();
+  const tokenOf = new Map<string, string>();
+  for (const token of tokens) {
+    if (token) tokenOf.set(sha256(token), token);
+    else resolved.set(token, { kind: 'none' });
+  }
+  if (tokenOf.size === 0) return resolved;
   return withScope(db, systemScope('resolve a young person’s online support session'), async (tx) => {
-    const found = await repo.findOnlineSessionWithAccount(tx, tokenHash);
-    if (!found) return { kind: 'ended', reason: 'unknown' } as const;
-    const { session, account } = found;
-    const state = sessionState(session, now);
-    if (state !== 'active') {
-      if (state !== 'ended') await repo.endOnlineSession(tx, tokenHash, state, now);
-      return { kind: 'ended', reason: state } as const;
+    const rows = await repo.findOnlineSessionsWithAccounts(tx, [...tokenOf.keys()]);
+    const found = new Map(rows.map((row) => [row.session.tokenHash, row]));
+    const live: repo.OnlineSessionWithAccount[] = [];
+    for (const [tokenHash, token] of tokenOf) {
+      const row = found.get(tokenHash);
+      const state = row ? youngPersonSessionState(row, now) : 'unknown';
+      if (row && state === 'active') {
+        live.push(row);
+        continue;
+      }
+      resolved.set(token, { kind: 'ended', reason: state });
+      if (state !== 'unknown' && state !== 'ended') await repo.endOnlineSession(tx, tokenHash, state, now);
     }
-    if (!account.isActive) {
-      await repo.endOnlineSession(tx, tokenHash, 'deactivated', now);
-      return { kind: 'ended', reason: 'deactivated' } as const;
+    const stale = live.filter((row) => needsTouch(row.session.lastSeenAt, now));
+    await repo.touchOnlineSessions(
+      tx,
+      stale.map((row) => row.session.tokenHash),
+      now,
+    );
+    for (const row of live) {
+      const token = tokenOf.get(row.session.tokenHash) ?? '';
+      resolved.set(token, { kind: 'active', session: row.session, actor: youngPersonActor(row) });
     }
-    if (needsTouch(session.lastSeenAt, now)) await repo.touchOnlineSession(tx, tokenHash, now);
-    return {
-      kind: 'active',
-      session,
-      actor: {
-        kind: 'young-person',
-        accountId: session.accountId,
-        serviceId: account.serviceId,
-        organisationId: account.organisationId,
-        sessionTokenHash: tokenHash,
-        isSignedIn: true,
-      },
-    } as const;
+    return resolved;
   });
+}
+
+/** Whether a session may be used now: its own limits first, then whether its account is still open. */
+function youngPersonSessionState(
+  found: repo.OnlineSessionWithAccount,
+  now: Date,
+): SessionState | 'deactivated' {
+  const state = sessionState(found.session, now);
+  if (state !== 'active') return state;
+  return found.account.isActive ? 'active' : 'deactivated';
+}
+
+/** Who a live session's young person is. */
+function youngPersonActor({
+  session,
+  account,
+}: repo.OnlineSessionWithAccount): Actor & { kind: 'young-person' } {
+  return {
+    kind: 'young-person',
+    accountId: session.accountId,
+    serviceId: account.serviceId,
+    organisationId: account.organisationId,
+    sessionTokenHash: session.tokenHash,
+    isSignedIn: true,
+  };
 }
 
 /** Starts a young person's session with a new token (sign-up and every sign-in). */

@@ -1,0 +1,142 @@
+import type { LanternDb } from '../../db/client.js';
+import { type Resolved, resolveActors } from '../../services/identity/resolve-actor.js';
+import { type ResolvedYoungPerson, resolveYoungPeople } from '../../services/online/young-person-session.js';
+
+// Every open chat socket's session is checked again while it stays open (ADR 0021), so a sign-out,
+// a timeout or a deactivation closes it. One sweep per app checks them all together: thousands of
+// sockets each checking on its own timer cost a transaction apiece and crowded out the chat itself.
+
+/** An open socket's session is checked again every half of this: every 15 seconds. */
+export const SESSION_CHECK_MS = 30_000;
+
+export type SweptSession = Resolved | ResolvedYoungPerson;
+
+export interface SweptSocket {
+  kind: 'staff' | 'young-person';
+  /** The socket's session cookie ('' when it had none: resolved as no session). */
+  token: string;
+  /** Told what each sweep found; not told when the sweep could not reach the database. */
+  onResolved(resolved: SweptSession): void;
+}
+
+export interface SessionSweep {
+  /** Checks the socket on every sweep until the returned function is called (when it closes). */
+  register(socket: SweptSocket): () => void;
+  /** Sweeps now (after any sweep under way): for tests, which cannot wait for the clock. */
+  sweepNow(): Promise<void>;
+  /** No more sweeps; resolves once the one under way is done, before the database closes. */
+  stop(): Promise<void>;
+}
+
+type BulkResolver = (
+  db: LanternDb,
+  tokens: readonly string[],
+  now: Date,
+) => Promise<Map<string, SweptSession>>;
+
+export interface SessionSweepOptions {
+  db: LanternDb;
+  /** The app's clock: a sweep is due when it has moved half of SESSION_CHECK_MS since the last. */
+  now: () => Date;
+  log: { warn(details: object, message: string): void; error(details: object, message: string): void };
+  /** How often (real time) the clock is looked at; a second is precise enough. */
+  tickMs?: number;
+  /** For tests: resolvers that fail or count, in place of the database's. */
+  resolvers?: Partial<Record<SweptSocket['kind'], BulkResolver>>;
+}
+
+export function createSessionSweep(options: SessionSweepOptions): SessionSweep {
+  const { db, now, log } = options;
+  const resolvers: Record<SweptSocket['kind'], BulkResolver> = {
+    staff: resolveActors,
+    'young-person': resolveYoungPeople,
+    ...options.resolvers,
+  };
+  const sockets = new Set<SweptSocket>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let lastSweepAt = 0;
+  // Sweeps run one after another, never side by side: a slow one delays the next.
+  let chain: Promise<void> = Promise.resolve();
+  let waiting = 0;
+  let isStopped = false;
+
+  async function resolveKind(kind: SweptSocket['kind'], swept: SweptSocket[], at: Date) {
+    const tokens = [...new Set(swept.filter((socket) => socket.kind === kind).map((socket) => socket.token))];
+    if (tokens.length === 0) return new Map<string, SweptSession>();
+    try {
+      return await resolvers[kind](db, tokens, at);
+    } catch (err) {
+      // A busy database keeps healthy sockets open: they are checked again on the next sweep, and
+      // every stored message still goes through the database.
+      log.warn({ err, kind, sockets: tokens.length }, 'chat socket session sweep failed; will try again');
+      return new Map<string, SweptSession>();
+    }
+  }
+
+  async function sweep() {
+    const at = now();
+    lastSweepAt = at.getTime();
+    const swept = [...sockets];
+    if (swept.length === 0) return;
+    const found = {
+      staff: await resolveKind('staff', swept, at),
+      'young-person': await resolveKind('young-person', swept, at),
+    };
+    for (const socket of swept) {
+      const resolved = found[socket.kind].get(socket.token);
+      // A socket that closed while its session was being checked has nobody left to tell.
+      if (!resolved || !sockets.has(socket)) continue;
+      try {
+        socket.onResolved(resolved);
+      } catch (err) {
+        log.error({ err }, 'chat socket could not act on its session check');
+      }
+    }
+  }
+
+  function enqueue(): Promise<void> {
+    waiting += 1;
+    chain = chain
+      .then(sweep)
+      .catch((err) => log.error({ err }, 'chat socket session sweep failed'))
+      .finally(() => {
+        waiting -= 1;
+      });
+    return chain;
+  }
+
+  function tick() {
+    if (waiting === 0 && now().getTime() - lastSweepAt >= SESSION_CHECK_MS / 2) void enqueue();
+  }
+
+  function startTimer() {
+    if (timer || isStopped) return;
+    lastSweepAt = now().getTime();
+    timer = setInterval(tick, options.tickMs ?? 1_000);
+    // Open sockets keep the process alive; the sweep on its own does not.
+    timer.unref();
+  }
+
+  function stopTimer() {
+    clearInterval(timer);
+    timer = undefined;
+  }
+
+  return {
+    register(socket) {
+      const entry = { ...socket };
+      sockets.add(entry);
+      startTimer();
+      return () => {
+        sockets.delete(entry);
+        if (sockets.size === 0) stopTimer();
+      };
+    },
+    sweepNow: enqueue,
+    async stop() {
+      isStopped = true;
+      stopTimer();
+      await chain;
+    },
+  };
+}
