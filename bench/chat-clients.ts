@@ -46,6 +46,8 @@ export interface RunFigures {
   maxms: number;
   /** How late the sender's timer was at worst, so a starved load generator shows. */
   maxSendLagMs: number;
+  /** The slowest delivery in each second of the run, in order: shows whether the tail is spread or in bursts. */
+  worstPerSecondMs: number[];
 }
 
 interface Client {
@@ -59,6 +61,8 @@ interface Client {
 
 const clients: Client[] = [];
 let latencies = new Float64Array(0);
+/** When each measured message arrived, for the worst delivery second by second. */
+let arrivals = new Float64Array(0);
 let received = 0;
 let duplicated = 0;
 let reordered = 0;
@@ -107,7 +111,10 @@ function onFrame(client: Client, data: WebSocket.RawData) {
   client.seen.add(n);
   if (n < client.maxSeen) reordered++;
   client.maxSeen = Math.max(client.maxSeen, n);
-  if (received < latencies.length) latencies[received] = now - Number(atText);
+  if (received < latencies.length) {
+    latencies[received] = now - Number(atText);
+    arrivals[received] = now;
+  }
   received++;
   lastArrival = now;
 }
@@ -194,6 +201,15 @@ async function warm(command: Extract<ClientCommand, { cmd: 'warm' }>) {
   reply({ step: 'warm', ready, deaf, ms: performance.now() - start });
 }
 
+function worstPerSecond(start: number, count: number): number[] {
+  const worst: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const second = Math.max(0, Math.floor(((arrivals[i] ?? start) - start) / 1000));
+    worst[second] = Math.max(worst[second] ?? 0, latencies[i] ?? 0);
+  }
+  return Array.from(worst, (ms) => ms ?? 0);
+}
+
 async function run(command: Extract<ClientCommand, { cmd: 'run' }>) {
   const total = Math.round(command.rate * command.seconds);
   const interval = 1000 / command.rate;
@@ -205,6 +221,7 @@ async function run(command: Extract<ClientCommand, { cmd: 'run' }>) {
   }
   const pairs = [...byPair.values()].filter((pair) => pair.y && pair.c) as { y: Client; c: Client }[];
   latencies = new Float64Array(total);
+  arrivals = new Float64Array(total);
   received = 0;
   let sent = 0;
   let unsent = 0;
@@ -255,6 +272,7 @@ async function run(command: Extract<ClientCommand, { cmd: 'run' }>) {
     p99ms: at(0.99),
     maxms: measured.at(-1) ?? 0,
     maxSendLagMs,
+    worstPerSecondMs: worstPerSecond(start, Math.min(received, latencies.length)),
   };
   reply({ step: 'run', figures });
 }

@@ -13,6 +13,7 @@ function line(run: SocketRun) {
     `  sockets ${run.opened} open (${run.openFailed} failed${run.openFailures.length ? `: ${run.openFailures.join(', ')}` : ''}) in ${(run.openMs / 1000).toFixed(1)} s; warm-up ${(run.warmMs / 1000).toFixed(1)} s, ${run.deaf} sockets never heard the other side`,
     `  messages sent ${run.sent} (not sent ${run.unsent}), delivered ${run.received}, ${run.perSecond.toFixed(0)}/s`,
     `  latency p50 ${ms(run.p50ms)}   p95 ${ms(run.p95ms)}   p99 ${ms(run.p99ms)}   max ${ms(run.maxms)}   (sender timer lag at worst ${run.maxSendLagMs.toFixed(1)} ms)`,
+    `  slowest delivery in each second (ms): ${run.worstPerSecondMs.map((v) => v.toFixed(0)).join(' ')}`,
     `  lost (not delivered 30 s after sending stopped) ${run.lost}, duplicated ${run.duplicated}, reordered ${run.reordered}, sockets dropped by the server ${run.dropped}${run.droppedSample.length ? ` (${run.droppedSample.join('; ')})` : ''}, error frames ${run.errors}${run.errorSample.length ? ` (${run.errorSample.join('; ')})` : ''}`,
     `  server memory per idle socket: RSS ${run.rssKiBPerSocket.toFixed(1)} KiB, JS heap + buffers ${run.heapKiBPerSocket.toFixed(1)} KiB`,
   ].join('\n');

@@ -161,6 +161,7 @@ async function measure(
       p99ms: 0,
       maxms: 0,
       maxSendLagMs: 0,
+      worstPerSecondMs: [],
     };
     if (opened === 0) return run;
     const warm = await ask({ cmd: 'warm', rounds: 1, timeoutMs: 120_000 });
