@@ -101,3 +101,18 @@ export function accessBasis(scope: RecordScope, referral: ReferralRelations): st
   if (has('all')) return 'system';
   return null;
 }
+
+/**
+ * The teams whose exact (unsuppressed) report figures the actor may see: null for every team, when
+ * a role with exact figures reaches beyond one team (a service manager); otherwise the teams of the
+ * team-scoped roles that grant them (an MHST team manager sees their own team's small numbers, not
+ * another team's, where a small count can point to a child).
+ */
+export function exactReportTeams(actor: Actor): string[] | null {
+  if (actor.kind !== 'staff') return [];
+  const granting = actor.grants.filter((g) =>
+    roleDefinitions[g.role].permissions.includes('report:read-exact'),
+  );
+  if (granting.some((g) => roleDefinitions[g.role].recordScope !== 'team')) return null;
+  return unique(granting.flatMap((g) => (g.teamId ? [g.teamId] : [])));
+}

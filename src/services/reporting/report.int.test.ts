@@ -33,7 +33,7 @@ describe.each(testDatabases)('KPI report on the demo area on $name', (factory) =
   beforeAll(async () => {
     ctx = await createTestApp(factory, { now: clock.now, withDemoReferrals: true });
     await rebuildRollups(ctx.database.db, { now: clock.now() });
-    const roles: StaffRole[] = ['commissioner', 'service-manager', 'emhp'];
+    const roles: StaffRole[] = ['commissioner', 'service-manager', 'emhp', 'mhst-team-manager'];
     for (const [i, role] of roles.entries()) {
       const user = demoUser(demoEmailFor(role));
       const remoteAddress = `10.8.0.${i + 1}`;
@@ -161,6 +161,34 @@ describe.each(testDatabases)('KPI report on the demo area on $name', (factory) =
     const referrals = lines.find((l) => l.startsWith('referrals-received,')) as string;
     const figure = Number(referrals.split(',')[5]?.replaceAll('"', '').replaceAll(',', ''));
     expect(figure % 5).toBe(0);
+  });
+
+  it('shows an MHST team manager exact figures for their own team only', async () => {
+    const [own] = await withScope(ctx.database.db, systemScope('test'), (tx) =>
+      queryRows<{ team_id: string }>(
+        tx,
+        sql`select ur.team_id from user_roles ur join users u on u.id = ur.user_id
+            where u.email = ${demoEmailFor('mhst-team-manager')} and ur.role = 'mhst-team-manager'`,
+      ),
+    );
+    const [other] = await withScope(ctx.database.db, systemScope('test'), (tx) =>
+      queryRows<{ id: string }>(tx, sql`select id from teams where id <> ${own?.team_id} limit 1`),
+    );
+    const base = '/api/reports/kpis?view=operational&period=quarter&date=2026-08-15';
+    const mine = await get('mhst-team-manager', base);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect((mine.json() as Report).filters).toEqual({ team: own?.team_id });
+    const theirs = await get('mhst-team-manager', `${base}&team=${other?.id}`);
+    expect(theirs.statusCode).toBe(422);
+    expect(theirs.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['team']);
+    const published = await get(
+      'mhst-team-manager',
+      `/api/reports/kpis?period=quarter&date=2026-08-15&team=${other?.id}`,
+    );
+    expect(published.statusCode).toBe(200);
+    // A service manager's exact figures cover every team.
+    const manager = await get('service-manager', base);
+    expect((manager.json() as Report).filters).toEqual({});
   });
 
   it('answers a problem naming the field for too many dimensions', async () => {

@@ -1,4 +1,5 @@
 import { authorise, type ServiceContext } from '../../access/authorise.js';
+import { exactReportTeams } from '../../access/scope.js';
 import {
   type Report,
   type ReportDimension,
@@ -7,6 +8,7 @@ import {
 } from '../../contracts/reporting.js';
 import type { LanternDb } from '../../db/client.js';
 import * as rollups from '../../db/repositories/reporting.repository.js';
+import { AppError } from '../../domain/app-error.js';
 import {
   ALL,
   cuboidOf,
@@ -20,6 +22,21 @@ import { periodBefore } from '../../domain/reporting/periods.js';
 import { addRow, planOf, requestKey, requestsOf, resultsFrom, type SliceStore } from './assemble.js';
 
 /**
+ * An exact-figures query the caller may make: someone whose exact figures come from a team role
+ * sees their own team's only, so the team filter is theirs (their first team when none is asked).
+ */
+async function exactQuery(ctx: ServiceContext, query: ReportQuery): Promise<ReportQuery> {
+  await authorise(ctx, 'report:read-exact');
+  const teams = exactReportTeams(ctx.actor);
+  if (teams === null) return query;
+  if (query.team === undefined && teams[0]) return { ...query, team: teams[0] };
+  if (query.team !== undefined && teams.includes(query.team)) return query;
+  throw new AppError('unprocessable-content', 'Exact figures are shown for your own team only.', [
+    { name: 'team', reason: 'Choose your own team, or the published view for other teams.' },
+  ]);
+}
+
+/**
  * The KPIs for a period, read only from the rollup tables (never the live case tables). Published
  * figures for anyone holding `report:read-published`; exact figures (`view=operational`) need
  * `report:read-exact` too. One access-log row per call; nothing in the reply names or identifies a
@@ -28,10 +45,10 @@ import { addRow, planOf, requestKey, requestsOf, resultsFrom, type SliceStore } 
 export async function buildReport(
   ctx: ServiceContext,
   deps: { db: LanternDb; now: () => Date },
-  query: ReportQuery,
+  asked: ReportQuery,
 ): Promise<Report> {
   await authorise(ctx, 'report:read-published');
-  if (query.view === 'operational') await authorise(ctx, 'report:read-exact');
+  const query = asked.view === 'operational' ? await exactQuery(ctx, asked) : asked;
   const plan = planOf(query, deps.now());
   const measures = measuresOf(plan.kpis);
   const starts = plan.series.map((p) => p.start);
