@@ -79,8 +79,3 @@ export function periodStartsOf(day: string): Record<ReportPeriodKind, string> {
 export function periodPhrase(period: ReportPeriod): string {
   return `in ${period.label}`;
 }
-
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return isoDay(year, month - 1, day + days);
-}

@@ -6,6 +6,7 @@ import type { LanternDb } from '../../db/client.js';
 import * as mhsds from '../../db/repositories/mhsds.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
+import { addDays } from '../../domain/calendar.js';
 import { londonDate } from '../../domain/people/child-details.js';
 import { lastWholeMonth, periodProblem } from '../../domain/reporting/mhsds/period.js';
 import type { TableDefinition } from '../../domain/reporting/mhsds/table-definition.js';
@@ -18,7 +19,7 @@ import {
   rowLines,
 } from '../../domain/reporting/mhsds/tables.js';
 import { recordChange } from '../audit/record-change.js';
-import { addDays, londonDayStart } from '../schools/school-work.js';
+import { londonDayStart } from '../schools/school-work.js';
 
 // The MHSDS-shaped export (issue 8; DOMAIN.md "National reporting"). Record-level data
 // for the data team of the organisation making it, holding `mhsds:export` (service managers).

@@ -5,6 +5,7 @@ import type { LanternDb } from '../../db/client.js';
 import * as usage from '../../db/repositories/online-usage.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
+import { addDays } from '../../domain/calendar.js';
 import {
   periodPhrase,
   type UsageInput,
@@ -13,7 +14,7 @@ import {
   usagePeriod,
 } from '../../domain/online/usage.js';
 import { londonDate } from '../../domain/people/child-details.js';
-import { addDays, londonDayStart } from '../schools/school-work.js';
+import { londonDayStart } from '../schools/school-work.js';
 
 const MAX_DAYS = 366;
 

@@ -6,8 +6,9 @@ import * as rollups from '../../db/repositories/reporting.repository.js';
 import { prepareFactTables } from '../../db/repositories/reporting-facts.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
+import { addDays } from '../../domain/calendar.js';
 import { londonDate } from '../../domain/people/child-details.js';
-import { addDays, periodContaining, periodKinds } from '../../domain/reporting/periods.js';
+import { periodContaining, periodKinds } from '../../domain/reporting/periods.js';
 import { collectEventFacts, collectFacts, collectPeopleOfDay } from './facts.js';
 import { snapshotAt } from './snapshots.js';
 

@@ -1,6 +1,6 @@
 import type { LanternDb } from '../../db/client.js';
+import { addDays } from '../../domain/calendar.js';
 import { londonDate } from '../../domain/people/child-details.js';
-import { addDays } from '../../domain/reporting/periods.js';
 import { rebuildRollups, rollupDay, takeSnapshots } from './rollup.js';
 
 /** How often the server brings today's rollups up to date. */

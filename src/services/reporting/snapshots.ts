@@ -1,6 +1,6 @@
 import type { LanternDb } from '../../db/client.js';
 import { insertSnapshotFacts } from '../../db/repositories/reporting-facts.repository.js';
-import { addDays } from '../../domain/reporting/periods.js';
+import { addDays } from '../../domain/calendar.js';
 import { londonDayStart } from '../schools/school-work.js';
 
 /**

@@ -5,6 +5,7 @@ import type { LanternDb } from '../../db/client.js';
 import * as schoolWork from '../../db/repositories/schools.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
+import { addDays } from '../../domain/calendar.js';
 import { londonDate } from '../../domain/people/child-details.js';
 import {
   type ConsultationOutcome,
@@ -13,7 +14,7 @@ import {
   responseMinutes,
 } from '../../domain/schools/whole-school.js';
 import { consultationLineTeams } from './consultation-line.js';
-import { addDays, londonDayStart, median } from './school-work.js';
+import { londonDayStart, median } from './school-work.js';
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 366;

@@ -7,9 +7,10 @@ import type { LanternDb } from '../../db/client.js';
 import * as schoolWork from '../../db/repositories/schools.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
+import { addDays } from '../../domain/calendar.js';
 import { londonDate } from '../../domain/people/child-details.js';
 import { recordChange } from '../audit/record-change.js';
-import { addDays, londonDayStart } from './school-work.js';
+import { londonDayStart } from './school-work.js';
 import { schoolInReach } from './schools-in-reach.js';
 import { surveyLinkHash } from './surveys.js';
 

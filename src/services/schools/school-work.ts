@@ -52,11 +52,6 @@ export function londonDayStart(isoDate: string): Date {
   return new Date(landed > 720 ? guess + (1440 - landed) * MINUTE_MS : guess - landed * MINUTE_MS);
 }
 
-/** The calendar date a number of days after another (no time zone is involved in counting dates). */
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 /**
  * The recorder's own team among those serving the school, so the work counts for that team; null
  * when the recorder is not in one (a senior mental health lead logging the school's own session).

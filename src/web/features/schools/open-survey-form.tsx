@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import type { SurveyOpened } from '../../../contracts/schools.js';
+import { addDays } from '../../../domain/calendar.js';
 import { sendJson } from '../../api.js';
 import { ErrorSummary, RadiosField, TextField, useFormErrors } from '../../components/form.js';
 import { NotShownAgainWarning, useCopyLink } from '../../components/link-shown-once.js';
 import { formatCalendarDate } from '../triage/triage-view.js';
 import { checkOpenSurvey, type OpenSurveyForm as Form } from './schools-forms.js';
 import { schoolApi } from './schools-queries.js';
-import { addDays, londonNow, phaseWords, problemLines, shareLink, surveyPhaseWords } from './schools-view.js';
+import { londonNow, phaseWords, problemLines, shareLink, surveyPhaseWords } from './schools-view.js';
 
 const prefix = 'survey-';
 

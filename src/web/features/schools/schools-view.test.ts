@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api.js';
 import {
-  addDays,
   callRangeQuery,
   changeWords,
   daysWords,
@@ -112,11 +111,6 @@ describe('dates in England', () => {
   it('gives the date and time on a London clock, in summer and winter', () => {
     expect(londonNow(new Date('2026-07-01T23:30:00Z'))).toEqual({ date: '2026-07-02', time: '00:30' });
     expect(londonNow(new Date('2026-01-15T09:05:00Z'))).toEqual({ date: '2026-01-15', time: '09:05' });
-  });
-
-  it('adds days to a calendar date across a month end and the clocks changing', () => {
-    expect(addDays('2026-01-25', 14)).toBe('2026-02-08');
-    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
   });
 });
 

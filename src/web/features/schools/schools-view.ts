@@ -136,11 +136,6 @@ export function londonNow(now: Date): { date: string; time: string } {
   };
 }
 
-/** The date a number of days after a calendar date (YYYY-MM-DD). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 const fieldLabels: Record<string, string> = {
   tier: 'Tier',
   action: 'What will be done',
