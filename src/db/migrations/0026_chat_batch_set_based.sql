@@ -4,10 +4,12 @@
 -- 2,000 messages a second needed most of a core). The same rules are checked here explicitly, for
 -- the whole batch at once, under a system scope kept to this function:
 --   * a young person reaches only their own chat;
---   * staff reach a chat they hold (counsellor), or, with duty permission (may_duty, worked out by
---     the server from the sender's roles), a chat of their own organisation (duty-senior);
+--   * staff reach a chat of their own organisation that they hold (counsellor), or, with duty
+--     permission (may_duty, worked out by the server from the sender's roles), any chat of their own
+--     organisation (duty-senior);
 --   * anything else is 'not-found', as row-level security would have hidden it.
--- Chats are locked in id order first, so concurrent batches (and the full path, which locks the
+-- Chats are locked in id order first (a chat id no sender may reach is locked for a moment and
+-- answered 'not-found'), so concurrent batches (and the full path, which locks the
 -- chat too) never deadlock and messages of a chat are numbered with no gaps. Outcomes per item, in
 -- the order given: 'stored', 'existing' (a resend, also of a message earlier in the same batch),
 -- 'not-found', 'ended', 'recheck' (a young person's message matched against risk phrases that have
@@ -39,7 +41,7 @@ BEGIN
         CASE
           WHEN c.id IS NULL THEN NULL
           WHEN i.sender_user IS NULL THEN CASE WHEN c.account_id = i.sender_account THEN 'young-person' END
-          WHEN c.counsellor_user_id = i.sender_user THEN 'counsellor'
+          WHEN c.counsellor_user_id = i.sender_user AND s.organisation_id = i.sender_org THEN 'counsellor'
           WHEN i.may_duty AND s.organisation_id = i.sender_org THEN 'duty-senior'
         END AS kind
       FROM item i
@@ -79,8 +81,8 @@ BEGIN
           'row', coalesce(r.existing, to_jsonb(m)),
           'serviceId', r.service_id,
           'username', (SELECT a.username FROM online_accounts a WHERE a.id = r.account_id),
-          'senderName', CASE WHEN r.kind <> 'young-person'
-            THEN (SELECT u.display_name FROM users u WHERE u.id = r.sender_user) END)
+          'senderName', (SELECT u.display_name FROM users u
+            WHERE u.id = (coalesce(r.existing, to_jsonb(m))->>'sender_user_id')::uuid))
       END ORDER BY r.n), '[]'::jsonb)
     INTO results
     FROM ranked r

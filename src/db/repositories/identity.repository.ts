@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { insertInChunks } from '../bulk-insert.js';
+import { chunksOf, insertInChunks } from '../bulk-insert.js';
 import type { LanternDb } from '../client.js';
 import { recoveryCodes, userRoles, users } from '../schema/identity.js';
 import { organisations, teams } from '../schema/organisations.js';
-import { chunksOf } from './sessions.repository.js';
 
 // The only code that queries the identity area's staff tables (users, roles, second factors).
 

@@ -23,11 +23,13 @@ describe.each(testDatabases)('storing a batch of chat messages on $name', (facto
     accountId: string;
     counsellor: string;
     colleague: string;
+    otherDuty: string;
     outsider: string;
     outsiderOrg: string;
     org: string;
   };
   let chatId: string;
+  let secondChat: { id: string; accountId: string };
   let stamp: string;
   const system = <T>(work: (tx: LanternDb) => Promise<T>) => withScope(db, systemScope('test'), work);
 
@@ -50,6 +52,7 @@ describe.each(testDatabases)('storing a batch of chat messages on $name', (facto
       accountId: session.accountId,
       counsellor: await staffUser(service.organisationId, 'Sam Counsellor'),
       colleague: await staffUser(service.organisationId, 'Dee Duty'),
+      otherDuty: await staffUser(service.organisationId, 'Kim Duty'),
       outsider: await staffUser(elsewhere?.id ?? '', 'Alex Elsewhere'),
       outsiderOrg: elsewhere?.id ?? '',
       org: service.organisationId,
@@ -66,6 +69,19 @@ describe.each(testDatabases)('storing a batch of chat messages on $name', (facto
       }),
     );
     chatId = chat.id;
+    const second = await youngPersonSession(db, { age: 13, now: at });
+    const other = await system((tx) =>
+      openChat(tx, {
+        serviceId: service.id,
+        accountId: second.accountId,
+        kind: 'drop-in',
+        status: 'active',
+        queuedAt: at,
+        takenAt: at,
+        counsellorUserId: people.counsellor,
+      }),
+    );
+    secondChat = { id: other.id, accountId: second.accountId };
     const [row] = await queryRows<{ stamp: string }>(
       db,
       sql`select lantern_risk_phrase_stamp(${service.organisationId}::uuid) as stamp`,
@@ -143,9 +159,37 @@ describe.each(testDatabases)('storing a batch of chat messages on $name', (facto
     expect(answers[0]?.row?.seq).toBe(4);
   });
 
-  it('sends a message matched against old risk phrases back for a full check', async () => {
-    const [answer] = await appendChatMessagesQuickly(db, [young('old', 'a stamp from before')]);
-    expect(answer?.outcome).toBe('recheck');
+  it('numbers each chat of a batch on its own', async () => {
+    const inSecond = (id: string) => ({
+      ...young(id),
+      chatId: secondChat.id,
+      senderAccountId: secondChat.accountId,
+    });
+    const answers = await appendChatMessagesQuickly(db, [inSecond('s1'), young('y3'), inSecond('s2')]);
+    expect(answers.map((a) => [a.outcome, a.row?.chatId, a.row?.seq])).toEqual([
+      ['stored', secondChat.id, 1],
+      ['stored', chatId, 5],
+      ['stored', secondChat.id, 2],
+    ]);
+  });
+
+  it('refuses a counsellor holding the chat from outside its organisation', async () => {
+    const [answer] = await appendChatMessagesQuickly(db, [
+      staff(people.counsellor, people.outsiderOrg, false, 'moved'),
+    ]);
+    expect(answer?.outcome).toBe('not-found');
+  });
+
+  it('names the one who sent a message when another resends its client id', async () => {
+    const [answer] = await appendChatMessagesQuickly(db, [staff(people.otherDuty, people.org, true, 'd1')]);
+    expect([answer?.outcome, answer?.row?.seq, answer?.senderName]).toEqual(['existing', 4, 'Dee Duty']);
+  });
+
+  it('sends a message matched against old risk phrases back for a full check, repeats and all', async () => {
+    const answers = await appendChatMessagesQuickly(db, [young('old', 'a stamp from before'), young('old')]);
+    expect(answers.map((a) => a.outcome)).toEqual(['recheck', 'recheck']);
+    const [chat] = await system((tx) => tx.select().from(onlineChats).where(eq(onlineChats.id, chatId)));
+    expect(chat?.lastSeq).toBe(5);
   });
 
   it('gives the caller back its own scope when called inside a transaction', async () => {

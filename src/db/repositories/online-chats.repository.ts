@@ -190,47 +190,37 @@ export interface QuickAppendItem {
  * Stores messages with one call and one commit (`lantern_append_chat_messages`, migration 0026,
  * ADR 0024), on `db` itself, never inside a transaction. The function checks each sender's reach
  * to the chat explicitly, as row-level security would; outcomes come back in the order given.
- * Items are sent sorted by chat (each chat's order kept). Only for messages with no risk matches.
+ * The function locks the chats in id order itself; items keep their order within each chat. Only
+ * for messages with no risk matches.
  */
 export async function appendChatMessagesQuickly(
   db: LanternDb,
   items: readonly QuickAppendItem[],
 ): Promise<QuickAppend[]> {
-  const order = items
-    .map((_, i) => i)
-    .sort((a, b) => compareIds(items[a]?.chatId, items[b]?.chatId) || a - b);
-  const payload = order.map((i) => {
-    const m = items[i] as QuickAppendItem;
-    return {
-      chat: m.chatId,
-      senderUser: m.senderUserId,
-      senderOrg: m.senderOrganisationId,
-      senderAccount: m.senderAccountId,
-      mayDuty: m.mayDuty,
-      clientId: m.clientMessageId,
-      body: m.body,
-      riskOrg: m.risk?.organisationId ?? null,
-      riskStamp: m.risk?.stamp ?? null,
-      at: m.sentAt.toISOString(),
-    };
-  });
+  const payload = items.map((m) => ({
+    chat: m.chatId,
+    senderUser: m.senderUserId,
+    senderOrg: m.senderOrganisationId,
+    senderAccount: m.senderAccountId,
+    mayDuty: m.mayDuty,
+    clientId: m.clientMessageId,
+    body: m.body,
+    riskOrg: m.risk?.organisationId ?? null,
+    riskStamp: m.risk?.stamp ?? null,
+    at: m.sentAt.toISOString(),
+  }));
   const [result] = await queryRows<{ results: unknown }>(
     db,
     sql`select lantern_append_chat_messages(${JSON.stringify(payload)}::jsonb) as results`,
   );
   const raw = typeof result?.results === 'string' ? JSON.parse(result.results) : result?.results;
-  const sorted = (raw ?? []) as Record<string, unknown>[];
-  const answers = new Array<QuickAppend>(items.length);
-  order.forEach((itemIndex, position) => {
-    answers[itemIndex] = quickAppendFromJson(sorted[position]);
-  });
-  return answers;
+  const answers = (raw ?? []) as Record<string, unknown>[];
+  return items.map((_, i) => quickAppendFromJson(answers[i]));
 }
 
-const compareIds = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
-
 function quickAppendFromJson(answer: Record<string, unknown> | undefined): QuickAppend {
-  if (!answer) return { outcome: 'not-found', row: null, serviceId: null, username: null, senderName: null };
+  // Every item has an answer: a missing one is a fault in the database, never "no such chat".
+  if (!answer) throw new Error('a stored batch gave no answer for one of its messages');
   const row = answer.row as Record<string, unknown> | null | undefined;
   return {
     outcome: answer.outcome as QuickAppend['outcome'],

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { chunksOf } from '../bulk-insert.js';
 import type { LanternDb } from '../client.js';
 import { onlineAccounts, onlineServices, onlineSessions } from '../schema/online.js';
-import { chunksOf } from './sessions.repository.js';
 
 // The only code that queries young people's online support sessions. The session table holds no
 // personal data (a token hash and an account id), so it has no row-level security; the account row

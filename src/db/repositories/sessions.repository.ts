@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '../../domain/identity/session-rules.js';
+import { chunksOf } from '../bulk-insert.js';
 import type { LanternDb } from '../client.js';
 import { sessions, signInThrottle, users } from '../schema/identity.js';
 
@@ -15,16 +16,6 @@ export async function createSession(
   >,
 ) {
   await db.insert(sessions).values(session);
-}
-
-/** How many keys one `in (...)` list holds: a sweep of thousands of sockets works in chunks. */
-const CHUNK = 1_000;
-
-/** Keys split into lists short enough for one `in (...)` (the session repositories share it). */
-export function chunksOf<T>(items: readonly T[]): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) chunks.push(items.slice(i, i + CHUNK));
-  return chunks;
 }
 
 function sessionsWithUsersIn(db: LanternDb, tokenHashes: string[]) {

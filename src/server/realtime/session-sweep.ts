@@ -6,8 +6,8 @@ import { type ResolvedYoungPerson, resolveYoungPeople } from '../../services/onl
 // a timeout or a deactivation closes it. One sweep per app checks them all together: thousands of
 // sockets each checking on its own timer cost a transaction apiece and crowded out the chat itself.
 
-/** An open socket's session is checked again every half of this: every 15 seconds. */
-export const SESSION_CHECK_MS = 30_000;
+/** How often every open socket's session is checked again. */
+export const SWEEP_EVERY_MS = 15_000;
 
 export type SweptSession = Resolved | ResolvedYoungPerson;
 
@@ -36,7 +36,7 @@ type BulkResolver = (
 
 export interface SessionSweepOptions {
   db: LanternDb;
-  /** The app's clock: a sweep is due when it has moved half of SESSION_CHECK_MS since the last. */
+  /** The app's clock: a sweep is due when it has moved SWEEP_EVERY_MS since the last. */
   now: () => Date;
   log: { warn(details: object, message: string): void; error(details: object, message: string): void };
   /** How often (real time) the clock is looked at; a second is precise enough. */
@@ -106,7 +106,7 @@ export function createSessionSweep(options: SessionSweepOptions): SessionSweep {
   }
 
   function tick() {
-    if (waiting === 0 && now().getTime() - lastSweepAt >= SESSION_CHECK_MS / 2) void enqueue();
+    if (waiting === 0 && now().getTime() - lastSweepAt >= SWEEP_EVERY_MS) void enqueue();
   }
 
   function startTimer() {

@@ -126,7 +126,7 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
   /**
    * What the sweep found: an ended session (or a staff one no longer signed in) closes the socket
    * with 4401, and nothing more is handled for it; a live one brings the actor up to date, so a
-   * removed role bites on the next frame.
+   * removed role bites from the sweep that finds it (within about 15 s).
    */
   function onSessionChecked(resolved: SweptSession) {
     if (isClosed) return;

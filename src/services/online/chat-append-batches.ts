@@ -7,7 +7,8 @@ import {
 
 // Group commit for chat messages (issue 7's benchmark): a few statements store messages at once;
 // messages that arrive while they run wait and then go together, one statement and one commit for
-// the lot. At a trickle every message goes straight away on its own; under load the batches grow,
+// the lot. At a trickle (nothing being stored) a message goes straight away on its own; under load
+// the batches grow (a second statement starts only for a backlog of MIN_BATCH_ALONGSIDE),
 // so the database waits on its write-ahead log once per batch rather than once per message.
 // Nothing is acknowledged or delivered before its batch has committed.
 

@@ -84,7 +84,7 @@ describe.each(testDatabases)('storing chat messages quickly on $name', (factory)
     expect(chat?.lastSeq).toBe(2);
   });
 
-  it('stores messages arriving together in shared statements, each under its own sender', async () => {
+  it('stores messages arriving together in shared statements, each checked for its own sender', async () => {
     const before = appendBatchCounts(db);
     const ids = Array.from({ length: 24 }, (_, i) => `together-${i}`);
     const results = await Promise.allSettled([
@@ -98,7 +98,7 @@ describe.each(testDatabases)('storing chat messages quickly on $name', (factory)
     const stored = results.slice(0, 24).map((r) => (r.status === 'fulfilled' ? r.value.seq : -1));
     // The chat had 2 messages: these are 3 to 26, each once, with no gaps.
     expect([...stored].sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 3));
-    // The stranger's message shared a statement but not the chat's young person's scope.
+    // The stranger's message shared a statement but not the chat's young person's reach.
     expect(results[24]).toMatchObject({ status: 'rejected', reason: { code: 'not-found' } });
     const [chat] = await system((tx) => tx.select().from(onlineChats).where(eq(onlineChats.id, chatId)));
     expect(chat?.lastSeq).toBe(26);

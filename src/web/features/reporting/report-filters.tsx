@@ -90,7 +90,8 @@ export function ReportFilterForm({
           )}
           {dimensions.map((dimension) => {
             const choice = choose(dimension);
-            const chosen = params.get(dimension) ?? '';
+            // A filter the server applied itself (a team manager's own team, in the exact view) shows as chosen.
+            const chosen = String(params.get(dimension) ?? report?.filters[dimension] ?? '');
             const options = choice?.options ?? [];
             return (
               <SelectField
