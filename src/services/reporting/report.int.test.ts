@@ -181,6 +181,9 @@ describe.each(testDatabases)('KPI report on the demo area on $name', (factory) =
     const theirs = await get('mhst-team-manager', `${base}&team=${other?.id}`);
     expect(theirs.statusCode).toBe(422);
     expect(theirs.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['team']);
+    const byTeam = await get('mhst-team-manager', `${base}&by=team`);
+    expect(byTeam.statusCode).toBe(422);
+    expect(byTeam.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['by']);
     const published = await get(
       'mhst-team-manager',
       `/api/reports/kpis?period=quarter&date=2026-08-15&team=${other?.id}`,

@@ -29,6 +29,11 @@ async function exactQuery(ctx: ServiceContext, query: ReportQuery): Promise<Repo
   await authorise(ctx, 'report:read-exact');
   const teams = exactReportTeams(ctx.actor);
   if (teams === null) return query;
+  if (query.by === 'team') {
+    throw new AppError('unprocessable-content', 'Exact figures are shown for your own team only.', [
+      { name: 'by', reason: 'Break down by something other than team, or use the published view.' },
+    ]);
+  }
   if (query.team === undefined && teams[0]) return { ...query, team: teams[0] };
   if (query.team !== undefined && teams.includes(query.team)) return query;
   throw new AppError('unprocessable-content', 'Exact figures are shown for your own team only.', [
