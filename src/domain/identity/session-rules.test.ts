@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FREE_FAILURES, lockedUntilAfterFailure, needsTouch, sessionState } from './session-rules.js';
+import {
+  FREE_FAILURES,
+  heldSessionState,
+  lockedUntilAfterFailure,
+  needsTouch,
+  sessionState,
+} from './session-rules.js';
 
 const t0 = new Date('2026-11-23T09:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -28,6 +34,16 @@ describe('sessionState', () => {
         expect(state === 'active').toBe(now < 720 && now - seen < 30);
       }),
     );
+  });
+});
+
+describe('heldSessionState', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  const live = { createdAt: new Date('2026-12-01T11:00:00Z'), lastSeenAt: now, endedAt: null };
+  it('ends a live session whose holder is deactivated, and keeps the session limits first', () => {
+    expect(heldSessionState(live, true, now)).toBe('active');
+    expect(heldSessionState(live, false, now)).toBe('deactivated');
+    expect(heldSessionState({ ...live, endedAt: now }, false, now)).toBe('ended');
   });
 });
 

@@ -19,6 +19,17 @@ export function sessionState(session: SessionTimes, now: Date): SessionState {
   return 'active';
 }
 
+/** A session's state once its holder is known: a deactivated user or account ends it too. */
+export function heldSessionState(
+  session: SessionTimes,
+  isHolderActive: boolean,
+  now: Date,
+): SessionState | 'deactivated' {
+  const state = sessionState(session, now);
+  if (state !== 'active') return state;
+  return isHolderActive ? 'active' : 'deactivated';
+}
+
 /** Writing last-seen on every request would cost a write per read; once a minute is precise enough. */
 export function needsTouch(lastSeenAt: Date, now: Date): boolean {
   return now.getTime() - lastSeenAt.getTime() >= 60_000;

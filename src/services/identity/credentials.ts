@@ -26,6 +26,13 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
+/** Session cookies by the hash they are stored under, one entry per distinct cookie; empty ones apart. */
+export function tokensByHash(tokens: readonly string[]): { byHash: Map<string, string>; hasEmpty: boolean } {
+  const byHash = new Map<string, string>();
+  for (const token of tokens) if (token) byHash.set(sha256(token), token);
+  return { byHash, hasEmpty: tokens.includes('') };
+}
+
 /** A fresh random token for a session cookie or a CSRF token. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

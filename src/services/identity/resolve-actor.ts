@@ -3,8 +3,8 @@ import { isStaffRole } from '../../access/roles.js';
 import type { LanternDb } from '../../db/client.js';
 import * as identity from '../../db/repositories/identity.repository.js';
 import * as sessionsRepo from '../../db/repositories/sessions.repository.js';
-import { needsTouch, type SessionState, sessionState } from '../../domain/identity/session-rules.js';
-import { sha256 } from './credentials.js';
+import { heldSessionState, needsTouch } from '../../domain/identity/session-rules.js';
+import { tokensByHash } from './credentials.js';
 
 export type Resolved =
   | { kind: 'none' }
@@ -31,11 +31,8 @@ export async function resolveActors(
   now: Date,
 ): Promise<Map<string, Resolved>> {
   const resolved = new Map<string, Resolved>();
-  const tokenOf = new Map<string, string>();
-  for (const token of tokens) {
-    if (token) tokenOf.set(sha256(token), token);
-    else resolved.set(token, { kind: 'none' });
-  }
+  const { byHash: tokenOf, hasEmpty } = tokensByHash(tokens);
+  if (hasEmpty) resolved.set('', { kind: 'none' });
   if (tokenOf.size === 0) return resolved;
   const rows = await sessionsRepo.findSessionsWithUsers(db, [...tokenOf.keys()]);
   const found = new Map(rows.map((row) => [row.session.tokenHash, row]));
@@ -43,7 +40,7 @@ export async function resolveActors(
   const deactivatedUsers = new Set<string>();
   for (const [tokenHash, token] of tokenOf) {
     const row = found.get(tokenHash);
-    const state = row ? staffSessionState(row, now) : 'unknown';
+    const state = row ? heldSessionState(row.session, row.user.isActive, now) : 'unknown';
     if (row && state === 'active') {
       live.push(row);
       continue;
@@ -67,13 +64,6 @@ export async function resolveActors(
     resolved.set(token, { kind: 'active', session: row.session, actor });
   }
   return resolved;
-}
-
-/** Whether a session may be used now: its own limits first, then whether its user is still active. */
-function staffSessionState(found: sessionsRepo.SessionWithUser, now: Date): SessionState | 'deactivated' {
-  const state = sessionState(found.session, now);
-  if (state !== 'active') return state;
-  return found.user.isActive ? 'active' : 'deactivated';
 }
 
 /** Who a live session's holder is, from the session, its user and the roles they hold now. */

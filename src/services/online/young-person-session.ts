@@ -3,8 +3,8 @@ import { systemScope } from '../../access/scope.js';
 import type { LanternDb } from '../../db/client.js';
 import * as repo from '../../db/repositories/online-sessions.repository.js';
 import { withScope } from '../../db/scoped.js';
-import { needsTouch, type SessionState, sessionState } from '../../domain/identity/session-rules.js';
-import { newToken, sha256 } from '../identity/credentials.js';
+import { heldSessionState, needsTouch } from '../../domain/identity/session-rules.js';
+import { newToken, sha256, tokensByHash } from '../identity/credentials.js';
 
 export type ResolvedYoungPerson =
   | { kind: 'none' }
@@ -39,11 +39,8 @@ export async function resolveYoungPeople(
   now: Date,
 ): Promise<Map<string, ResolvedYoungPerson>> {
   const resolved = new Map<string, ResolvedYoungPerson>();
-  const tokenOf = new Map<string, string>();
-  for (const token of tokens) {
-    if (token) tokenOf.set(sha256(token), token);
-    else resolved.set(token, { kind: 'none' });
-  }
+  const { byHash: tokenOf, hasEmpty } = tokensByHash(tokens);
+  if (hasEmpty) resolved.set('', { kind: 'none' });
   if (tokenOf.size === 0) return resolved;
   return withScope(db, systemScope('resolve a young person’s online support session'), async (tx) => {
     const rows = await repo.findOnlineSessionsWithAccounts(tx, [...tokenOf.keys()]);
@@ -51,7 +48,7 @@ export async function resolveYoungPeople(
     const live: repo.OnlineSessionWithAccount[] = [];
     for (const [tokenHash, token] of tokenOf) {
       const row = found.get(tokenHash);
-      const state = row ? youngPersonSessionState(row, now) : 'unknown';
+      const state = row ? heldSessionState(row.session, row.account.isActive, now) : 'unknown';
       if (row && state === 'active') {
         live.push(row);
         continue;
@@ -71,16 +68,6 @@ export async function resolveYoungPeople(
     }
     return resolved;
   });
-}
-
-/** Whether a session may be used now: its own limits first, then whether its account is still open. */
-function youngPersonSessionState(
-  found: repo.OnlineSessionWithAccount,
-  now: Date,
-): SessionState | 'deactivated' {
-  const state = sessionState(found.session, now);
-  if (state !== 'active') return state;
-  return found.account.isActive ? 'active' : 'deactivated';
 }
 
 /** Who a live session's young person is. */
