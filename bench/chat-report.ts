@@ -15,6 +15,7 @@ function line(run: SocketRun) {
     `  latency p50 ${ms(run.p50ms)}   p95 ${ms(run.p95ms)}   p99 ${ms(run.p99ms)}   max ${ms(run.maxms)}   (sender timer lag at worst ${run.maxSendLagMs.toFixed(1)} ms)`,
     `  slowest delivery in each second (ms): ${run.worstPerSecondMs.map((v) => v.toFixed(0)).join(' ')}`,
     `  lost (not delivered 30 s after sending stopped) ${run.lost}, duplicated ${run.duplicated}, reordered ${run.reordered}, sockets dropped by the server ${run.dropped}${run.droppedSample.length ? ` (${run.droppedSample.join('; ')})` : ''}, error frames ${run.errors}${run.errorSample.length ? ` (${run.errorSample.join('; ')})` : ''}`,
+    `  server while sending: event loop late by p99 ${run.serverPauses.loopDelayP99Ms.toFixed(1)} ms, at worst ${run.serverPauses.loopDelayMaxMs.toFixed(1)} ms; ${run.serverPauses.minorGcs} minor and ${run.serverPauses.majorGcs} major garbage collections, the longest ${run.serverPauses.longestGcMs.toFixed(1)} ms`,
     `  server memory per idle socket: RSS ${run.rssKiBPerSocket.toFixed(1)} KiB, JS heap + buffers ${run.heapKiBPerSocket.toFixed(1)} KiB`,
   ].join('\n');
 }

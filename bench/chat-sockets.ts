@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Database } from '../src/db/client.js';
@@ -26,6 +27,8 @@ export interface SocketRun extends RunFigures {
   warmMs: number;
   /** Sockets that never heard the other side during the warm-up. */
   deaf: number;
+  /** The server process's own pauses while messages were sent (the server runs in this process). */
+  serverPauses: ServerPauses;
   /** Growth of the server process per connected, resumed, idle socket, in KiB. */
   rssKiBPerSocket: number;
   heapKiBPerSocket: number;
@@ -113,6 +116,48 @@ async function startProfile(label: string): Promise<() => Promise<void>> {
   };
 }
 
+export interface ServerPauses {
+  /** How late the server's event loop ran its timers: p99 and worst, in ms. */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  /** Garbage collections: minor (scavenges) and major (mark-compact and its incremental steps). */
+  minorGcs: number;
+  majorGcs: number;
+  /** The longest single collection, in ms. */
+  longestGcMs: number;
+}
+
+/**
+ * Watches this process (where the server runs) while messages are sent: how late its event loop
+ * ran, and its garbage collections, so a slow tail can be told apart from a slow database.
+ */
+function watchServerPauses(): () => ServerPauses {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const gcs = { minor: 0, major: 0, longest: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      // Node's gc kinds: 1 minor (scavenge), 2 major, 4 incremental marking, 8 weak callbacks.
+      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0;
+      if (kind === 1) gcs.minor++;
+      else if (kind === 2 || kind === 4) gcs.major++;
+      gcs.longest = Math.max(gcs.longest, entry.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return () => {
+    delay.disable();
+    observer.disconnect();
+    return {
+      loopDelayP99Ms: delay.percentile(99) / 1e6,
+      loopDelayMaxMs: delay.max / 1e6,
+      minorGcs: gcs.minor,
+      majorGcs: gcs.major,
+      longestGcMs: gcs.longest,
+    };
+  };
+}
+
 interface Plan {
   rate: number;
   seconds: number;
@@ -145,6 +190,7 @@ async function measure(
       deaf: 0,
       rssKiBPerSocket: perSocket(after.rss - before.rss),
       heapKiBPerSocket: perSocket(after.heap - before.heap),
+      serverPauses: { loopDelayP99Ms: 0, loopDelayMaxMs: 0, minorGcs: 0, majorGcs: 0, longestGcMs: 0 },
       sent: 0,
       unsent: 0,
       received: 0,
@@ -168,7 +214,9 @@ async function measure(
     run.warmMs = Number(warm.ms);
     run.deaf = Number(warm.deaf);
     const stopProfile = await startProfile(label);
+    const stopWatching = watchServerPauses();
     const result = await ask({ cmd: 'run', rate: plan.rate, seconds: plan.seconds, drainMs: 30_000 });
+    run.serverPauses = stopWatching();
     await stopProfile();
     Object.assign(run, result.figures as RunFigures);
     await ask({ cmd: 'close' });

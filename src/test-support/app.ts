@@ -2,9 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import { writeDemoArea } from '../demo/write-demo-area.js';
 import { buildApp } from '../server/app.js';
 import { type Config, testConfig } from '../server/config.js';
-import type { TestDatabaseFactory } from './databases.js';
+import type { TestDatabase, TestDatabaseFactory } from './databases.js';
 
 export const TEST_SEED = 7;
+
+/**
+ * A fresh database holding the demo area, without its 18 months of referrals unless asked for
+ * (they take seconds to write).
+ */
+export async function createDemoDatabase(
+  factory: TestDatabaseFactory,
+  options: { withDemoReferrals?: boolean } = {},
+): Promise<TestDatabase> {
+  const testDb = await factory.create();
+  await writeDemoArea(testDb.database, {
+    seed: TEST_SEED,
+    scale: 1,
+    referralMonths: options.withDemoReferrals ? undefined : 0,
+  });
+  return testDb;
+}
 
 /** A built app on a fresh database holding the demo area. Tests use inject(); nothing listens. */
 export async function createTestApp(
@@ -21,14 +38,10 @@ export async function createTestApp(
 ): Promise<
   { app: FastifyInstance; dispose(): Promise<void> } & Awaited<ReturnType<TestDatabaseFactory['create']>>
 > {
-  const testDb = await factory.create();
-  if (options.withDemo !== false) {
-    await writeDemoArea(testDb.database, {
-      seed: TEST_SEED,
-      scale: 1,
-      referralMonths: options.withDemoReferrals ? undefined : 0,
-    });
-  }
+  const testDb =
+    options.withDemo === false
+      ? await factory.create()
+      : await createDemoDatabase(factory, { withDemoReferrals: options.withDemoReferrals });
   const app = await buildApp(testConfig(options.config), {
     database: testDb.database,
     now: options.now,

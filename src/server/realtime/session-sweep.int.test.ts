@@ -5,9 +5,8 @@ import type { LanternDb } from '../../db/client.js';
 import { sessions } from '../../db/schema/identity.js';
 import { onlineSessions } from '../../db/schema/online.js';
 import { withScope } from '../../db/scoped.js';
-import { writeDemoArea } from '../../demo/write-demo-area.js';
 import { newToken, sha256 } from '../../services/identity/credentials.js';
-import { TEST_SEED } from '../../test-support/app.js';
+import { createDemoDatabase } from '../../test-support/app.js';
 import { type TestDatabase, testDatabases } from '../../test-support/databases.js';
 import { youngPersonSession } from '../../test-support/online.js';
 import { demoIdentity, MINUTE } from '../../test-support/session.js';
@@ -27,8 +26,7 @@ describe.each(testDatabases)('the session sweep’s queries on $name', (factory)
     .map((user) => user.id ?? '');
 
   beforeAll(async () => {
-    database = await factory.create();
-    await writeDemoArea(database.database, { seed: TEST_SEED, scale: 1, referralMonths: 0 });
+    database = await createDemoDatabase(factory);
     db = database.database.db;
   }, 240_000);
   afterAll(async () => {

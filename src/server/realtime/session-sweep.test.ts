@@ -136,6 +136,38 @@ describe('the session sweep', () => {
     await sweep.stop();
   });
 
+  it('spreads the checks: each tick checks the next share in turn, every socket once in 15 seconds', async () => {
+    fakeTimers();
+    const { sweep, calls, clock, open } = fixture();
+    const tokens = Array.from({ length: 30 }, (_, i) => `t${String(i).padStart(2, '0')}`);
+    for (const token of tokens) open(token, 'young-person', token);
+    for (let second = 0; second < 15; second++) {
+      clock.advance(1_000);
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(calls.map((call) => call.tokens.length)).toEqual(Array(15).fill(2));
+    expect(calls.flatMap((call) => call.tokens)).toEqual(tokens);
+    // The next round starts again from the first, which has waited longest.
+    clock.advance(1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls.at(-1)?.tokens).toEqual(['t00', 't01']);
+    await sweep.stop();
+  });
+
+  it('checks a lone socket once in 15 seconds, not at every tick', async () => {
+    fakeTimers();
+    const { sweep, calls, clock, open } = fixture();
+    open('young person', 'young-person', 'a');
+    const checkedAt: number[] = [];
+    for (let second = 1; second <= 44; second++) {
+      clock.advance(1_000);
+      await vi.advanceTimersByTimeAsync(1_000);
+      if (calls.length > checkedAt.length) checkedAt.push(second);
+    }
+    expect(checkedAt).toEqual([15, 30]);
+    await sweep.stop();
+  });
+
   it('stops: waits for the sweep under way, then sweeps no more', async () => {
     fakeTimers();
     let release = () => {};

@@ -4,8 +4,7 @@ import { systemScope } from '../../access/scope.js';
 import type { LanternDb } from '../../db/client.js';
 import { sessions, userRoles, users } from '../../db/schema/identity.js';
 import { withScope } from '../../db/scoped.js';
-import { writeDemoArea } from '../../demo/write-demo-area.js';
-import { TEST_SEED } from '../../test-support/app.js';
+import { createDemoDatabase } from '../../test-support/app.js';
 import { type TestDatabase, testDatabases } from '../../test-support/databases.js';
 import { demoIdentity, demoUserOfRole, HOUR, MINUTE } from '../../test-support/session.js';
 import { newToken, sha256 } from './credentials.js';
@@ -22,8 +21,7 @@ describe.each(testDatabases)('resolving many staff sessions at once on $name', (
   const teamGrant = demoIdentity.userRoles.find((grant) => grant.teamId && grant.role === 'emhp');
 
   beforeAll(async () => {
-    database = await factory.create();
-    await writeDemoArea(database.database, { seed: TEST_SEED, scale: 1, referralMonths: 0 });
+    database = await createDemoDatabase(factory);
     db = database.database.db;
   }, 240_000);
   afterAll(async () => {

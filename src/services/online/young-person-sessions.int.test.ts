@@ -4,8 +4,7 @@ import { systemScope } from '../../access/scope.js';
 import type { LanternDb } from '../../db/client.js';
 import { onlineAccounts, onlineSessions } from '../../db/schema/online.js';
 import { withScope } from '../../db/scoped.js';
-import { writeDemoArea } from '../../demo/write-demo-area.js';
-import { TEST_SEED } from '../../test-support/app.js';
+import { createDemoDatabase } from '../../test-support/app.js';
 import { type TestDatabase, testDatabases } from '../../test-support/databases.js';
 import { youngPersonSession } from '../../test-support/online.js';
 import { HOUR, MINUTE } from '../../test-support/session.js';
@@ -21,8 +20,7 @@ describe.each(testDatabases)('resolving many young people’s sessions at once o
   let db: LanternDb;
 
   beforeAll(async () => {
-    database = await factory.create();
-    await writeDemoArea(database.database, { seed: TEST_SEED, scale: 1, referralMonths: 0 });
+    database = await createDemoDatabase(factory);
     db = database.database.db;
   }, 240_000);
   afterAll(async () => {

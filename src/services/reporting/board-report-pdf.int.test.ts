@@ -8,11 +8,10 @@ import { systemScope } from '../../access/scope.js';
 import { accessLog } from '../../db/schema/audit.js';
 import { withScope } from '../../db/scoped.js';
 import { demoEmailFor } from '../../demo/demo-staff.js';
-import { writeDemoArea } from '../../demo/write-demo-area.js';
 import { AppError } from '../../domain/app-error.js';
 import { buildApp } from '../../server/app.js';
 import { testConfig } from '../../server/config.js';
-import { createTestApp, TEST_SEED } from '../../test-support/app.js';
+import { createDemoDatabase, createTestApp } from '../../test-support/app.js';
 import { type TestDatabase, testDatabases } from '../../test-support/databases.js';
 import { asSession, demoUser, type Session, signIn, testClock } from '../../test-support/session.js';
 import { boardReportPdf } from './board-report-pdf.js';
@@ -41,8 +40,7 @@ describe.each(testDatabases)('the board report PDF on $name', (factory) => {
     folder = mkdtempSync(join(tmpdir(), 'lantern-board-report-'));
     writeFileSync(join(folder, 'index.html'), standInPage);
     writeFileSync(join(folder, 'stand-in.js'), standInScript);
-    database = await factory.create();
-    await writeDemoArea(database.database, { seed: TEST_SEED, scale: 1, referralMonths: 0 });
+    database = await createDemoDatabase(factory);
     app = await buildApp(testConfig(), { database: database.database, now: clock.now, webAppFolder: folder });
     await app.listen({ port: 0, host: '127.0.0.1' });
     commissioner = await signIn(app, demoUser(demoEmailFor('commissioner')).email, {
