@@ -72,10 +72,20 @@ export function anonymousContext(
   return { requestId, actor: { kind: 'anonymous' }, now, authorised: [], recordAccess };
 }
 
+const publicSet: ReadonlySet<Permission> = new Set(publicPermissions);
+const youngPersonSet: ReadonlySet<Permission> = new Set([...publicPermissions, ...youngPersonPermissions]);
+/** A staff actor's permissions, worked out once per actor (a chat socket asks at every message). */
+const staffSets = new WeakMap<Actor, ReadonlySet<Permission>>();
+
 export function permissionsOf(actor: Actor): ReadonlySet<Permission> {
-  if (actor.kind === 'anonymous' || !actor.isSignedIn) return new Set(publicPermissions);
-  if (actor.kind === 'young-person') return new Set([...publicPermissions, ...youngPersonPermissions]);
-  return new Set([...publicPermissions, ...permissionsOfRoles(actor.roles)]);
+  if (actor.kind === 'anonymous' || !actor.isSignedIn) return publicSet;
+  if (actor.kind === 'young-person') return youngPersonSet;
+  let found = staffSets.get(actor);
+  if (!found) {
+    found = new Set([...publicPermissions, ...permissionsOfRoles(actor.roles)]);
+    staffSets.set(actor, found);
+  }
+  return found;
 }
 
 /** Staff whose roles need a second factor are signed in only once they have given it. */

@@ -35,6 +35,14 @@ describe('matchRiskPhrases', () => {
     expect(found(text).sort()).toEqual([...expected].sort());
   });
 
+  it('matches each list by its own phrases when several lists are in use', () => {
+    const other: RiskPhrase[] = [{ id: 'o1', phrase: 'Run AWAY', category: 'other' }];
+    expect(found('I want to run away')).toEqual([]);
+    expect(matchRiskPhrases('I want to run away', other).map((m) => m.phraseId)).toEqual(['o1']);
+    expect(matchRiskPhrases('I want to die', other)).toEqual([]);
+    expect(found('I want to die')).toEqual(['want to die']);
+  });
+
   it('reports each phrase once however often it appears', () => {
     expect(found('want to die. want to die. WANT TO DIE')).toEqual(['want to die']);
   });

@@ -25,18 +25,33 @@ export function normaliseForMatching(text: string): string {
     .trim();
 }
 
+/** Each list's phrases as normalised, worked out once per list (the chat keeps a list for a minute). */
+const needlesOf = new WeakMap<readonly RiskPhrase[], string[]>();
+
+function needles(phrases: readonly RiskPhrase[]): string[] {
+  let found = needlesOf.get(phrases);
+  if (!found) {
+    found = phrases.map((p) => normaliseForMatching(p.phrase));
+    needlesOf.set(phrases, found);
+  }
+  return found;
+}
+
 /**
  * The risk phrases a message contains, matched on whole words after normalising both, so "I want
  * to die" matches "want to die" but "studied" does not match "die". Each phrase is reported once.
  */
 export function matchRiskPhrases(text: string, phrases: readonly RiskPhrase[]): RiskMatch[] {
   const haystack = ` ${normaliseForMatching(text)} `;
-  return phrases
-    .filter((p) => {
-      const needle = normaliseForMatching(p.phrase);
-      return needle.length > 0 && haystack.includes(` ${needle} `);
-    })
-    .map((p) => ({ phraseId: p.id, phrase: p.phrase, category: p.category }));
+  const normalised = needles(phrases);
+  const matches: RiskMatch[] = [];
+  phrases.forEach((p, i) => {
+    const needle = normalised[i] ?? '';
+    if (needle.length > 0 && haystack.includes(` ${needle} `)) {
+      matches.push({ phraseId: p.id, phrase: p.phrase, category: p.category });
+    }
+  });
+  return matches;
 }
 
 /** The list a new service starts with; the duty seniors maintain it from there. */
