@@ -184,6 +184,19 @@ describe.each(testDatabases)('KPI report on the demo area on $name', (factory) =
     const byTeam = await get('mhst-team-manager', `${base}&by=team`);
     expect(byTeam.statusCode).toBe(422);
     expect(byTeam.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['by']);
+    // Their team counts as one of the two dimensions, and the problem says so.
+    const [school] = await withScope(ctx.database.db, systemScope('test'), (tx) =>
+      queryRows<{ urn: number }>(
+        tx,
+        sql`select school_urn as urn from team_schools where team_id = ${own?.team_id} limit 1`,
+      ),
+    );
+    const tooMany = await get('mhst-team-manager', `${base}&school=${school?.urn}&by=gender`);
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json().detail).toContain('limited to your team');
+    expect(tooMany.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['by']);
+    const oneMore = await get('mhst-team-manager', `${base}&by=gender`);
+    expect(oneMore.statusCode, oneMore.body).toBe(200);
     const published = await get(
       'mhst-team-manager',
       `/api/reports/kpis?period=quarter&date=2026-08-15&team=${other?.id}`,

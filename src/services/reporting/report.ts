@@ -15,11 +15,20 @@ import {
   dimensionColumns,
   dimensionLabels,
   labelOf,
+  MAX_DIMENSIONS,
 } from '../../domain/reporting/dimensions.js';
 import { kpiDefinitions, measuresOf } from '../../domain/reporting/kpi-definitions.js';
 import { reportHeadlines } from '../../domain/reporting/kpi-results.js';
 import { periodBefore } from '../../domain/reporting/periods.js';
-import { addRow, planOf, requestKey, requestsOf, resultsFrom, type SliceStore } from './assemble.js';
+import {
+  addRow,
+  filtersOf,
+  planOf,
+  requestKey,
+  requestsOf,
+  resultsFrom,
+  type SliceStore,
+} from './assemble.js';
 
 /**
  * An exact-figures query the caller may make: someone whose exact figures come from a team role
@@ -34,11 +43,26 @@ async function exactQuery(ctx: ServiceContext, query: ReportQuery): Promise<Repo
       { name: 'by', reason: 'Break down by something other than team, or use the published view.' },
     ]);
   }
-  if (query.team === undefined && teams[0]) return { ...query, team: teams[0] };
-  if (query.team !== undefined && teams.includes(query.team)) return query;
-  throw new AppError('unprocessable-content', 'Exact figures are shown for your own team only.', [
-    { name: 'team', reason: 'Choose your own team, or the published view for other teams.' },
-  ]);
+  if (query.team !== undefined && !teams.includes(query.team)) {
+    throw new AppError('unprocessable-content', 'Exact figures are shown for your own team only.', [
+      { name: 'team', reason: 'Choose your own team, or the published view for other teams.' },
+    ]);
+  }
+  // Their team is one of the dimensions: say so, rather than count a filter they never chose.
+  const chosen = [...filtersOf(query).filter(([d]) => d !== 'team'), ...(query.by ? [[query.by]] : [])];
+  if (chosen.length >= MAX_DIMENSIONS) {
+    throw new AppError(
+      'unprocessable-content',
+      'Exact figures are already limited to your team, so choose one filter or breakdown besides it.',
+      [
+        {
+          name: query.by ? 'by' : String(chosen.at(-1)?.[0]),
+          reason: 'Choose one filter or breakdown, or use the published view for more.',
+        },
+      ],
+    );
+  }
+  return query.team === undefined && teams[0] ? { ...query, team: teams[0] } : query;
 }
 
 /**
