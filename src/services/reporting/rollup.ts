@@ -26,18 +26,43 @@ const scope = () => systemScope('reporting rollups: counts only');
 const takeRollupLock = (tx: LanternDb) =>
   tx.execute(sql`select pg_advisory_xact_lock(hashtext('lantern reporting rollups'))`);
 
+/**
+ * One rollup run, timed: in one transaction as the system scope, holding the rollup lock, with the
+ * fact tables ready; a full or day run is recorded in report_runs with the rows it changed.
+ */
+async function runRollup(
+  db: LanternDb,
+  run: { kind: 'full' | 'day' | 'snapshot'; day: string | null; now: Date },
+  work: (tx: LanternDb) => Promise<number>,
+): Promise<{ rows: number; ms: number }> {
+  const started = Date.now();
+  const rows = await withScope(db, scope(), async (tx) => {
+    await takeRollupLock(tx);
+    await rollups.allowAggregationMemory(tx);
+    await prepareFactTables(tx);
+    const changed = await work(tx);
+    if (run.kind !== 'snapshot') {
+      await rollups.recordRun(tx, {
+        kind: run.kind,
+        day: run.day,
+        startedAt: run.now,
+        finishedAt: new Date(run.now.getTime() + (Date.now() - started)),
+        rows: changed,
+      });
+    }
+    return changed;
+  });
+  return { rows, ms: Date.now() - started };
+}
+
 /** Every rollup worked out again from the base tables. */
 export async function rebuildRollups(
   db: LanternDb,
   options: { now: Date },
 ): Promise<{ rows: number; ms: number }> {
-  const started = Date.now();
   const { now } = options;
   const today = londonDate(now);
-  const rows = await withScope(db, scope(), async (tx) => {
-    await takeRollupLock(tx);
-    await rollups.allowAggregationMemory(tx);
-    await prepareFactTables(tx);
+  return runRollup(db, { kind: 'full', day: null, now }, async (tx) => {
     await rollups.clearRollups(tx);
     await collectFacts(tx, { from: '1900-01-01', to: today }, now);
     let rows = await rollups.addToCounts(tx, rollups.factsByPeriod(sql`reporting_facts`), 'empty');
@@ -61,16 +86,8 @@ export async function rebuildRollups(
       rows += await rollups.replaceSnapshot(tx, { kind, start }, asOf);
     }
     rows += await rollups.replaceDayFacts(tx, addDays(today, -DAY_FACTS_KEPT_DAYS), today);
-    await rollups.recordRun(tx, {
-      kind: 'full',
-      day: null,
-      startedAt: now,
-      finishedAt: new Date(now.getTime() + (Date.now() - started)),
-      rows,
-    });
     return rows;
   });
-  return { rows, ms: Date.now() - started };
 }
 
 /**
@@ -83,7 +100,6 @@ export async function rollupDay(
   day: string,
   options: { now: Date },
 ): Promise<{ rows: number; ms: number }> {
-  const started = Date.now();
   const { now } = options;
   const today = londonDate(now);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day > today) {
@@ -98,10 +114,7 @@ export async function rollupDay(
       [{ name: 'day', reason: `must be within ${DAY_FACTS_KEPT_DAYS} days of today` }],
     );
   }
-  const rows = await withScope(db, scope(), async (tx) => {
-    await takeRollupLock(tx);
-    await rollups.allowAggregationMemory(tx);
-    await prepareFactTables(tx);
+  return runRollup(db, { kind: 'day', day, now }, async (tx) => {
     await collectEventFacts(tx, { from: day, to: day }, now);
     let rows = await rollups.addToCounts(tx, rollups.dayDifference(day));
     rows += await rollups.replaceDayFacts(tx, day, day);
@@ -113,16 +126,8 @@ export async function rollupDay(
     await collectPeopleOfDay(tx, day, { from: year.start, to: year.end });
     rows += await rollups.updatePeople(tx, periods);
     await rollups.pruneDayFacts(tx, addDays(today, -DAY_FACTS_KEPT_DAYS));
-    await rollups.recordRun(tx, {
-      kind: 'day',
-      day,
-      startedAt: now,
-      finishedAt: new Date(now.getTime() + (Date.now() - started)),
-      rows,
-    });
     return rows;
   });
-  return { rows, ms: Date.now() - started };
 }
 
 /**
@@ -134,13 +139,9 @@ export async function takeSnapshots(
   db: LanternDb,
   options: { now: Date },
 ): Promise<{ rows: number; ms: number }> {
-  const started = Date.now();
   const { now } = options;
   const today = londonDate(now);
-  const rows = await withScope(db, scope(), async (tx) => {
-    await takeRollupLock(tx);
-    await rollups.allowAggregationMemory(tx);
-    await prepareFactTables(tx);
+  return runRollup(db, { kind: 'snapshot', day: null, now }, async (tx) => {
     await snapshotAt(tx, today, today, now);
     let rows = 0;
     for (const kind of periodKinds) {
@@ -148,5 +149,4 @@ export async function takeSnapshots(
     }
     return rows;
   });
-  return { rows, ms: Date.now() - started };
 }
