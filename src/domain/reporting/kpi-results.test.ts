@@ -27,6 +27,7 @@ function context(
     labelOf: (_d, key) => `School ${key}`,
     lookup: (_extra, by, p: ReportPeriod) =>
       p.start !== period.start ? new Map() : by === null ? new Map([[WHOLE, cells(total)]]) : rows,
+    hasSnapshot: () => true,
   };
 }
 
@@ -95,5 +96,50 @@ describe('KPI results in the published view', () => {
     expect(lines).toHaveLength(5);
     expect(lines[1]).toContain(',October to December 2026,');
     expect(lines.some((l) => l.split(',').includes('3'))).toBe(false);
+  });
+});
+
+describe('period-end figures', () => {
+  const waiting = kpiDefinition('waiting-list');
+  const referrals = kpiDefinition('referrals-received');
+  if (!waiting || !referrals) throw new Error('definitions missing');
+  // Every period has rows (so a missing snapshot would read as 0); only the last two keep snapshots.
+  const series = seriesOf(period, 6);
+  const kept = new Set(series.slice(-2).map((p) => p.start));
+  const everywhere = (snapshots: (p: ReportPeriod) => boolean): KpiContext => ({
+    view: 'operational',
+    period,
+    series,
+    by: null,
+    filterDimensions: [],
+    labelOf: (_d, key) => key,
+    lookup: (_extra, _by, p) =>
+      new Map([[WHOLE, cells(kept.has(p.start) ? { referrals: 9, 'waiting-list': 4 } : { referrals: 9 })]]),
+    hasSnapshot: snapshots,
+  });
+
+  it('shows no figures, never 0, for a period with no snapshot kept', () => {
+    const result = kpiResult(
+      waiting,
+      everywhere((p) => kept.has(p.start)),
+    );
+    expect(result.series.map((s) => s.value.value)).toEqual([null, null, null, null, 4, 4]);
+    expect(result.current.value).toBe(4);
+  });
+
+  it('leaves counts of events alone', () => {
+    const result = kpiResult(
+      referrals,
+      everywhere(() => false),
+    );
+    expect(result.series.map((s) => s.value.value)).toEqual([9, 9, 9, 9, 9, 9]);
+  });
+
+  it('would have read a missing snapshot as 0 without the rule', () => {
+    const result = kpiResult(
+      waiting,
+      everywhere(() => true),
+    );
+    expect(result.series.map((s) => s.value.value)).toEqual([0, 0, 0, 0, 4, 4]);
   });
 });

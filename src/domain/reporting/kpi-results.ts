@@ -54,6 +54,8 @@ export interface KpiContext {
   /** Labels for breakdown keys. */
   labelOf: (dimension: ReportDimension, key: string) => string;
   lookup: Lookup;
+  /** Whether a period has period-end figures (the waiting list, schools covered) kept for it. */
+  hasSnapshot: (period: ReportPeriod) => boolean;
 }
 
 const measureValue = (cells: Cells | undefined, measure: string) => cells?.get(measure)?.get(0) ?? 0;
@@ -185,11 +187,21 @@ function breakdownOf(kpi: KpiDefinition, context: KpiContext, by: ReportDimensio
   };
 }
 
+function isSnapshotKpi(kpi: KpiDefinition): boolean {
+  return 'snapshot' in kpi.compute && kpi.compute.snapshot === true;
+}
+
 export function kpiResult(kpi: KpiDefinition, context: KpiContext): KpiResult {
   const applies = context.filterDimensions.every((d) => kpi.breakdowns.includes(d));
+  // A period-end figure for a period with no snapshot kept is "no figures", never 0.
+  const isKept = (period: ReportPeriod) => !isSnapshotKpi(kpi) || context.hasSnapshot(period);
   const previousPeriod = context.series[context.series.length - 2] as ReportPeriod;
-  const figure = (period: ReportPeriod) => (applies ? periodFigure(kpi, context, period) : none);
-  const by = context.by !== null && applies && kpi.breakdowns.includes(context.by) ? context.by : null;
+  const figure = (period: ReportPeriod) =>
+    applies && isKept(period) ? periodFigure(kpi, context, period) : none;
+  const by =
+    context.by !== null && applies && isKept(context.period) && kpi.breakdowns.includes(context.by)
+      ? context.by
+      : null;
   const breakdown = by === null ? null : breakdownOf(kpi, context, by);
   const current = breakdown?.total ?? figure(context.period);
   const previous = figure(previousPeriod);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompletePeriod, periodBefore, periodContaining, periodStartsOf, seriesOf } from './periods.js';
+import {
+  firstSnapshotMonth,
+  hasSnapshot,
+  lastCompletePeriod,
+  periodBefore,
+  periodContaining,
+  periodStartsOf,
+  SNAPSHOT_MONTHS,
+  seriesOf,
+  snapshotDayOf,
+} from './periods.js';
 
 describe('reporting periods', () => {
   it('labels months, calendar quarters and financial years', () => {
@@ -64,5 +74,37 @@ describe('reporting periods', () => {
       quarter: '2026-01-01',
       year: '2025-04-01',
     });
+  });
+});
+
+describe('period-end figures kept', () => {
+  const today = '2026-12-01';
+
+  it('are taken on a period’s last day, or today while it runs', () => {
+    expect(snapshotDayOf(periodContaining('month', '2026-10-15'), today)).toBe('2026-10-31');
+    expect(snapshotDayOf(periodContaining('year', today), today)).toBe(today);
+  });
+
+  it(`are kept for month ends ${SNAPSHOT_MONTHS} months back and today`, () => {
+    expect(firstSnapshotMonth(today).start).toBe('2024-11-01');
+    expect(hasSnapshot(periodContaining('month', '2024-11-10'), today)).toBe(true);
+    expect(hasSnapshot(periodContaining('month', '2024-10-10'), today)).toBe(false);
+    expect(hasSnapshot(periodContaining('month', today), today)).toBe(true);
+  });
+
+  it('follow each period’s own last day: a financial year that ended before then has none', () => {
+    const years = seriesOf(periodContaining('year', today), 4);
+    expect(years.map((y) => [y.start, hasSnapshot(y, today)])).toEqual([
+      ['2023-04-01', false],
+      ['2024-04-01', true],
+      ['2025-04-01', true],
+      ['2026-04-01', true],
+    ]);
+    expect(hasSnapshot(periodContaining('quarter', '2024-11-15'), today)).toBe(true);
+    expect(hasSnapshot(periodContaining('quarter', '2024-09-15'), today)).toBe(false);
+  });
+
+  it('are never kept for a period that has not started', () => {
+    expect(hasSnapshot(periodContaining('month', '2027-01-05'), today)).toBe(false);
   });
 });

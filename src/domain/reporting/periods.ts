@@ -1,5 +1,5 @@
 import type { ReportPeriod, ReportPeriodKind } from '../../contracts/reporting.js';
-import { isoDay, monthNames } from '../calendar.js';
+import { addDays, isoDay, monthNames } from '../calendar.js';
 
 /**
  * Reporting periods: calendar months, calendar quarters ("October to December 2026") and NHS
@@ -78,4 +78,26 @@ export function periodStartsOf(day: string): Record<ReportPeriodKind, string> {
 /** "this quarter" style phrase for a headline: the period's label, with "in" before it. */
 export function periodPhrase(period: ReportPeriod): string {
   return `in ${period.label}`;
+}
+
+/**
+ * Period-end figures (the waiting list, its longest wait, schools covered) are taken at each month
+ * end this many months back, and today: a period that ended before then has none ("no figures
+ * yet", never 0). The rollups and the base-table figures keep to the same rule.
+ */
+export const SNAPSHOT_MONTHS = 25;
+
+/** The day a period's period-end figures are taken on: its last day, or today while it runs. */
+export function snapshotDayOf(period: ReportPeriod, today: string): string {
+  return period.end < today ? period.end : today;
+}
+
+/** The first month whose end has period-end figures. */
+export function firstSnapshotMonth(today: string): ReportPeriod {
+  return periodContaining('month', addDays(today, -31 * (SNAPSHOT_MONTHS - 1)));
+}
+
+/** Whether a period has period-end figures kept for it. */
+export function hasSnapshot(period: ReportPeriod, today: string): boolean {
+  return period.start <= today && snapshotDayOf(period, today) >= firstSnapshotMonth(today).end;
 }

@@ -22,7 +22,12 @@ import {
   type Slices,
   WHOLE,
 } from '../../domain/reporting/kpi-results.js';
-import { lastCompletePeriod, periodContaining, seriesOf } from '../../domain/reporting/periods.js';
+import {
+  hasSnapshot,
+  lastCompletePeriod,
+  periodContaining,
+  seriesOf,
+} from '../../domain/reporting/periods.js';
 
 // What a report asks for, worked out once from the query, and the KPI results built from whichever
 // source answers it (rollup tables for reports, base tables for checks and the benchmark).
@@ -30,6 +35,8 @@ import { lastCompletePeriod, periodContaining, seriesOf } from '../../domain/rep
 export const SERIES_LENGTH = 6;
 
 export interface Plan {
+  /** The London day the report is made on. */
+  today: string;
   period: ReportPeriod;
   series: ReportPeriod[];
   filters: [ReportDimension, string][];
@@ -89,7 +96,7 @@ export function planOf(query: ReportQuery, now: Date): Plan {
     }
     kpis = kpis.filter((k) => ids.includes(k.id));
   }
-  return { period, series: seriesOf(period, SERIES_LENGTH), filters, by, kpis };
+  return { today, period, series: seriesOf(period, SERIES_LENGTH), filters, by, kpis };
 }
 
 /** A request for values: the plan's filters plus extra fixed values, broken down by a dimension. */
@@ -164,6 +171,7 @@ export function resultsFrom(
       filterDimensions: plan.filters.map(([d]) => d),
       labelOf: (dimension, key) => labelOf(dimension, key, named[dimension] ?? {}),
       lookup,
+      hasSnapshot: (period) => hasSnapshot(period, plan.today),
     }),
   );
 }

@@ -7,6 +7,7 @@ import { DIMS, prepareFactTables } from '../../db/repositories/reporting-facts.r
 import { withScope } from '../../db/scoped.js';
 import { londonDate } from '../../domain/people/child-details.js';
 import { dimensionColumns } from '../../domain/reporting/dimensions.js';
+import { hasSnapshot, snapshotDayOf } from '../../domain/reporting/periods.js';
 import { addRow, planOf, requestKey, requestsOf, resultsFrom, type SliceStore } from './assemble.js';
 import { collectFacts } from './facts.js';
 import { snapshotAt } from './snapshots.js';
@@ -30,16 +31,14 @@ export async function reportFromBaseTables(
   const named = await withScope(db, systemScope('reporting: base-table figures, counts only'), async (tx) => {
     await prepareFactTables(tx);
     await collectFacts(tx, { from: first, to: last }, now);
-    for (const period of plan.series) {
-      if (period.start > today) continue;
-      await snapshotAt(tx, period.end < today ? period.end : today, today, now);
-    }
+    // Only the periods the rollups keep period-end figures for (the same rule): the rest show none.
+    const snapshotDays = plan.series.filter((p) => hasSnapshot(p, today)).map((p) => snapshotDayOf(p, today));
+    for (const day of snapshotDays) await snapshotAt(tx, day, today, now);
     const kind = plan.period.kind;
     const dims = sql.raw(DIMS.join(', '));
     const people = sql.raw(
       `(values ${peopleThresholds.map(([p, m, t]) => `('${p}', '${m}', ${t})`).join(', ')}) th(people_measure, measure, threshold)`,
     );
-    const snapshotDays = plan.series.map((p) => (p.end < today ? p.end : today)).filter((d) => d >= first);
     await tx.execute(sql`drop table if exists pg_temp.reporting_base`);
     await tx.execute(sql`create temp table reporting_base on commit drop as
       select ${periodStartSql(sql`${kind}::text`, sql`day`)} as period_start, measure, ${dims}, bucket, value
@@ -51,10 +50,7 @@ export async function reportFromBaseTables(
       ) p join ${people} on th.people_measure = p.measure where p.value >= th.threshold
       union all
       select ${periodStartSql(sql`${kind}::text`, sql`as_of`)}, measure, ${dims}, bucket, value
-      from reporting_snapshot_facts where as_of in (${sql.join(
-        snapshotDays.map((d) => sql`${d}::date`),
-        sql`, `,
-      )})`);
+      from reporting_snapshot_facts`);
     for (const request of requestsOf(plan)) {
       const by = request.by ? sql.raw(dimensionColumns[request.by]) : sql`'*'`;
       const fixed = request.fixed.map(([d, key]) => sql`and ${sql.raw(dimensionColumns[d])} = ${key}`);

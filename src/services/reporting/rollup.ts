@@ -8,7 +8,12 @@ import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { addDays } from '../../domain/calendar.js';
 import { londonDate } from '../../domain/people/child-details.js';
-import { periodContaining, periodKinds } from '../../domain/reporting/periods.js';
+import {
+  firstSnapshotMonth,
+  periodContaining,
+  periodKinds,
+  snapshotDayOf,
+} from '../../domain/reporting/periods.js';
 import { collectEventFacts, collectFacts, collectPeopleOfDay } from './facts.js';
 import { snapshotAt } from './snapshots.js';
 
@@ -17,8 +22,6 @@ import { snapshotAt } from './snapshots.js';
 
 /** Days whose facts are kept so they can be rolled up again; older days need a full rebuild. */
 export const DAY_FACTS_KEPT_DAYS = 35;
-/** Months back for which the full rebuild takes period-end snapshots (waiting list, coverage). */
-export const SNAPSHOT_MONTHS = 25;
 
 const scope = () => systemScope('reporting rollups: counts only');
 
@@ -71,9 +74,9 @@ export async function rebuildRollups(
     // Period-end figures: one snapshot per month end (today for this month); a quarter or year
     // takes the snapshot of its last month so far.
     const lastSnapshot = new Map<string, { kind: ReportPeriodKind; start: string; asOf: string }>();
-    let month = periodContaining('month', addDays(today, -31 * (SNAPSHOT_MONTHS - 1)));
+    let month = firstSnapshotMonth(today);
     for (;;) {
-      const asOf = month.end < today ? month.end : today;
+      const asOf = snapshotDayOf(month, today);
       await snapshotAt(tx, asOf, today, now);
       for (const kind of periodKinds) {
         const start = periodContaining(kind, asOf).start;
