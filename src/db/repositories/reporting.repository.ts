@@ -81,6 +81,14 @@ export async function clearRollups(tx: LanternDb): Promise<void> {
   }
 }
 
+/**
+ * Fresh planner statistics for the rollup tables once a full rebuild has replaced them (migration
+ * 0027): the dashboard's reads were planned for the old row counts until autovacuum caught up.
+ */
+export async function analyseRollups(tx: LanternDb): Promise<void> {
+  await tx.execute(sql`select lantern_analyse_rollups()`);
+}
+
 /** Per person per period, from all the people facts (a full rebuild). */
 export async function insertPeopleFromFacts(tx: LanternDb): Promise<void> {
   await tx.execute(sql`insert into report_people (measure, period_kind, period_start, subject_id, ${dimList}, value)

@@ -80,7 +80,8 @@ export async function buildReport(
   const query = asked.view === 'operational' ? await exactQuery(ctx, asked) : asked;
   const plan = planOf(query, deps.now());
   const measures = measuresOf(plan.kpis);
-  const starts = plan.series.map((p) => p.start);
+  // The series (the whole, six periods) charts the trend; a breakdown is shown for the period only.
+  const seriesStarts = plan.series.map((p) => p.start);
   const store: SliceStore = new Map();
   // One snapshot for every slice, so a rollup committing meanwhile cannot put figures out of step.
   const { named, keys, rolledUpAt } = await deps.db.transaction(
@@ -89,7 +90,7 @@ export async function buildReport(
         const dims = [...request.fixed.map(([d]) => d), ...(request.by ? [request.by] : [])];
         const rows = await rollups.readCuboid(tx, {
           kind: plan.period.kind,
-          starts,
+          starts: request.by ? [plan.period.start] : seriesStarts,
           measures,
           cuboid: cuboidOf(dims, reportDimensions),
           fixed: request.fixed.map(([d, key]) => [dimensionColumns[d], key]),

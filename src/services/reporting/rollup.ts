@@ -89,6 +89,7 @@ export async function rebuildRollups(
       rows += await rollups.replaceSnapshot(tx, { kind, start }, asOf);
     }
     rows += await rollups.replaceDayFacts(tx, addDays(today, -DAY_FACTS_KEPT_DAYS), today);
+    await rollups.analyseRollups(tx);
     return rows;
   });
 }
