@@ -19,6 +19,7 @@ import {
   testClock,
 } from '../../test-support/session.js';
 import { reportFromBaseTables } from './base-figures.js';
+import { buildReport } from './report.js';
 import { rebuildRollups, rollupDay } from './rollup.js';
 
 // The KPI report on the demo area (18 months of referrals before 23 November 2026): the rollup
@@ -200,6 +201,31 @@ describe.each(testDatabases)('KPI report on the demo area on $name', (factory) =
     expect(tooMany.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['by']);
     const oneMore = await get('mhst-team-manager', `${base}&by=gender`);
     expect(oneMore.statusCode, oneMore.body).toBe(200);
+    const repeated = await get('mhst-team-manager', `${base}&school=${school?.urn}&by=school`);
+    expect(repeated.json().detail).toContain('different dimension');
+    // The same role held across the organisation, for no team, gets no team's exact figures.
+    const teamManager = demoUser(demoEmailFor('mhst-team-manager'));
+    const noTeam = {
+      requestId: 'test',
+      now: clock.now,
+      authorised: [],
+      recordAccess: async () => {},
+      actor: {
+        kind: 'staff' as const,
+        userId: teamManager.id,
+        organisationId: teamManager.organisationId,
+        roles: ['mhst-team-manager' as const],
+        grants: [{ role: 'mhst-team-manager' as const, teamId: null, serviceId: null, schoolUrn: null }],
+        sessionTokenHash: 'test',
+        isSignedIn: true,
+      },
+    };
+    const deps = { db: ctx.database.db, now: clock.now };
+    const asked = query({ view: 'operational', period: 'quarter', date: '2026-08-15' });
+    await expect(buildReport(noTeam, deps, asked)).rejects.toMatchObject({
+      code: 'unprocessable-content',
+      invalidParams: [{ name: 'view' }],
+    });
     const published = await get(
       'mhst-team-manager',
       `/api/reports/kpis?period=quarter&date=2026-08-15&team=${other?.id}`,

@@ -38,6 +38,13 @@ async function exactQuery(ctx: ServiceContext, query: ReportQuery): Promise<Repo
   await authorise(ctx, 'report:read-exact');
   const teams = exactReportTeams(ctx.actor);
   if (teams === null) return query;
+  const [ownTeam] = teams;
+  if (ownTeam === undefined) {
+    // A team role held for no team (granted across the organisation): no team's exact figures.
+    throw new AppError('unprocessable-content', 'Exact figures are shown for your own team only.', [
+      { name: 'view', reason: 'You are not in a team here: use the published view.' },
+    ]);
+  }
   if (query.by === 'team') {
     throw new AppError('unprocessable-content', 'Exact figures are shown for your own team only.', [
       { name: 'by', reason: 'Break down by something other than team, or use the published view.' },
@@ -49,20 +56,22 @@ async function exactQuery(ctx: ServiceContext, query: ReportQuery): Promise<Repo
     ]);
   }
   // Their team is one of the dimensions: say so, rather than count a filter they never chose.
-  const chosen = [...filtersOf(query).filter(([d]) => d !== 'team'), ...(query.by ? [[query.by]] : [])];
+  const chosen = [...new Set([...filtersOf(query).map(([d]) => d), ...(query.by ? [query.by] : [])])].filter(
+    (d) => d !== 'team',
+  );
   if (chosen.length >= MAX_DIMENSIONS) {
     throw new AppError(
       'unprocessable-content',
       'Exact figures are already limited to your team, so choose one filter or breakdown besides it.',
       [
         {
-          name: query.by ? 'by' : String(chosen.at(-1)?.[0]),
+          name: query.by ? 'by' : String(chosen.at(-1)),
           reason: 'Choose one filter or breakdown, or use the published view for more.',
         },
       ],
     );
   }
-  return query.team === undefined && teams[0] ? { ...query, team: teams[0] } : query;
+  return query.team === undefined ? { ...query, team: ownTeam } : query;
 }
 
 /**
