@@ -25,14 +25,15 @@ export function normaliseForMatching(text: string): string {
     .trim();
 }
 
-/** Each list's phrases as normalised, worked out once per list (the chat keeps a list for a minute). */
-const needlesOf = new WeakMap<readonly RiskPhrase[], string[]>();
+/** Each list's phrases with their normalised form, worked out once per list (the chat keeps a list for a minute). */
+const preparedLists = new WeakMap<readonly RiskPhrase[], { phrase: RiskPhrase; needle: string }[]>();
 
-function needles(phrases: readonly RiskPhrase[]): string[] {
-  let found = needlesOf.get(phrases);
-  if (!found) {
-    found = phrases.map((p) => normaliseForMatching(p.phrase));
-    needlesOf.set(phrases, found);
+function prepared(phrases: readonly RiskPhrase[]): { phrase: RiskPhrase; needle: string }[] {
+  let found = preparedLists.get(phrases);
+  // A list changed in place (never done today) is prepared again rather than matched half-stale.
+  if (!found || found.length !== phrases.length) {
+    found = phrases.map((phrase) => ({ phrase, needle: normaliseForMatching(phrase.phrase) }));
+    preparedLists.set(phrases, found);
   }
   return found;
 }
@@ -43,14 +44,12 @@ function needles(phrases: readonly RiskPhrase[]): string[] {
  */
 export function matchRiskPhrases(text: string, phrases: readonly RiskPhrase[]): RiskMatch[] {
   const haystack = ` ${normaliseForMatching(text)} `;
-  const normalised = needles(phrases);
   const matches: RiskMatch[] = [];
-  phrases.forEach((p, i) => {
-    const needle = normalised[i] ?? '';
+  for (const { phrase: p, needle } of prepared(phrases)) {
     if (needle.length > 0 && haystack.includes(` ${needle} `)) {
       matches.push({ phraseId: p.id, phrase: p.phrase, category: p.category });
     }
-  });
+  }
   return matches;
 }
 

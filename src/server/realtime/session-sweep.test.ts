@@ -154,6 +154,25 @@ describe('the session sweep', () => {
     await sweep.stop();
   });
 
+  it('still checks a waiting socket within 15 seconds when the sockets checked before it close', async () => {
+    fakeTimers();
+    const { sweep, calls, clock, open } = fixture();
+    const closers = new Map<string, () => void>();
+    for (let i = 0; i < 29; i++) closers.set(`t${i}`, open(`t${i}`, 'young-person', `t${i}`));
+    open('last', 'young-person', 'last');
+    let lastCheckedAt: number | null = null;
+    for (let second = 1; second <= 16 && lastCheckedAt === null; second++) {
+      clock.advance(1_000);
+      await vi.advanceTimersByTimeAsync(1_000);
+      // Each socket checked closes (its session had ended), so fewer are left at every tick.
+      for (const token of calls.flatMap((call) => call.tokens)) closers.get(token)?.();
+      if (calls.some((call) => call.tokens.includes('last'))) lastCheckedAt = second;
+    }
+    expect(lastCheckedAt).not.toBeNull();
+    expect(lastCheckedAt).toBeLessThanOrEqual(15);
+    await sweep.stop();
+  });
+
   it('checks a lone socket once in 15 seconds, not at every tick', async () => {
     fakeTimers();
     const { sweep, calls, clock, open } = fixture();
