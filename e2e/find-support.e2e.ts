@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pollPatiently } from './front-door-helpers.js';
 import { collectPageErrors, expectNoAxeViolations, type Journey, startJourney } from './support.js';
 
 // A young person, parent or teacher finds the services that fit, on a phone, by keyboard.
@@ -9,6 +10,7 @@ describe('Find support journey', () => {
   let errors: string[];
 
   beforeAll(async () => {
+    pollPatiently();
     journey = await startJourney();
   });
   afterAll(() => journey?.close());

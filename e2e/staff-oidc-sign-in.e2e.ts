@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmailFor } from '../src/demo/demo-staff.js';
 import { startTestProvider, type TestProvider } from '../src/test-support/oidc-provider.js';
+import { pollPatiently } from './front-door-helpers.js';
 import { collectPageErrors, expectNoAxeViolations, type Journey, startJourney } from './support.js';
 
 // Staff sign in with their organisation's account, through a real OpenID provider on another site
@@ -11,6 +12,7 @@ describe('Signing in with an organisation account', () => {
   let provider: TestProvider;
   let journey: Journey;
   beforeAll(async () => {
+    pollPatiently();
     provider = await startTestProvider({ hostname: 'localhost' });
     journey = await startJourney({
       config: {

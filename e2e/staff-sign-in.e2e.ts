@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoArea } from '../src/demo/demo-area.js';
 import { DEMO_PASSWORD, demoEmailFor } from '../src/demo/demo-staff.js';
+import { pollPatiently } from './front-door-helpers.js';
 import {
   collectPageErrors,
   expectNoAxeViolations,
@@ -45,6 +46,7 @@ const signedIn = (page: Page) => page.getByRole('heading', { name: /^Hello, / })
 describe('Staff sign-in journeys', () => {
   let journey: Journey;
   beforeAll(async () => {
+    pollPatiently();
     journey = await startJourney();
   });
   afterAll(() => journey?.close());
