@@ -15,7 +15,7 @@ function line(run: SocketRun) {
     `  latency p50 ${ms(run.p50ms)}   p95 ${ms(run.p95ms)}   p99 ${ms(run.p99ms)}   max ${ms(run.maxms)}   (sender timer lag at worst ${run.maxSendLagMs.toFixed(1)} ms)`,
     `  slowest delivery in each second (ms): ${run.worstPerSecondMs.map((v) => v.toFixed(0)).join(' ')}`,
     `  lost (not delivered 30 s after sending stopped) ${run.lost}, duplicated ${run.duplicated}, reordered ${run.reordered}, sockets dropped by the server ${run.dropped}${run.droppedSample.length ? ` (${run.droppedSample.join('; ')})` : ''}, error frames ${run.errors}${run.errorSample.length ? ` (${run.errorSample.join('; ')})` : ''}`,
-    `  server while sending: event loop late by p99 ${run.serverPauses.loopDelayP99Ms.toFixed(1)} ms, at worst ${run.serverPauses.loopDelayMaxMs.toFixed(1)} ms; ${run.serverPauses.minorGcs} minor and ${run.serverPauses.majorGcs} major garbage collections, the longest ${run.serverPauses.longestGcMs.toFixed(1)} ms`,
+    `  server while sending: event loop late by p99 ${run.serverPauses.loopDelayP99Ms.toFixed(1)} ms, at worst ${run.serverPauses.loopDelayMaxMs.toFixed(1)} ms; ${run.serverPauses.minorGcs} minor and ${run.serverPauses.majorGcs} major garbage collections, the longest ${run.serverPauses.longestGcMs.toFixed(1)} ms; CPU ${(run.serverPauses.cpuMs / 1000).toFixed(1)} s (${run.sent > 0 ? ((run.serverPauses.cpuMs * 1000) / run.sent).toFixed(0) : '-'} µs a message)`,
     `  server memory per idle socket: RSS ${run.rssKiBPerSocket.toFixed(1)} KiB, JS heap + buffers ${run.heapKiBPerSocket.toFixed(1)} KiB`,
   ].join('\n');
 }
@@ -54,6 +54,10 @@ export function printChatSockets(
   );
   console.log(line(figures.bare));
   console.log('');
+  console.log(line(figures.storingRelay));
+  console.log(
+    `  (the floor for storing before delivering on this machine: p99 ${(figures.storingRelay.p99ms / figures.bare.p99ms).toFixed(2)} times the bare relay's)\n`,
+  );
   if (!figures.stored) {
     console.log(`stored run not made: ${figures.storedSkipped}\n`);
     return;

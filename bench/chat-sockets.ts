@@ -4,12 +4,14 @@ import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Database } from '../src/db/client.js';
+import { sql } from 'drizzle-orm';
+import { APP_ROLE, type Database } from '../src/db/client.js';
 import { buildApp } from '../src/server/app.js';
 import { type Config, testConfig } from '../src/server/config.js';
 import { onlineSessionCookie, sessionCookie } from '../src/server/plugins/session.js';
+import { GroupCommit } from '../src/services/online/chat-append-batches.js';
 import type { ClientCommand, ClientSocketSpec, RunFigures } from './chat-clients.js';
-import { startRelay } from './chat-relay.js';
+import { type StoreFrame, startRelay } from './chat-relay.js';
 import { type BenchPair, makeChatPairs } from './chat-setup.js';
 
 // Online support chat at load (issue 7): `sockets` connected sockets (two per chat) sending
@@ -38,6 +40,8 @@ export interface ChatSocketFigures {
   pairs: number;
   setupMs: number;
   bare: SocketRun;
+  /** The bare relay storing each frame (one plain table, the same group commit) before forwarding. */
+  storingRelay: SocketRun;
   stored: SocketRun | null;
   /** Why the stored run did not happen (no socket endpoint yet), when it did not. */
   storedSkipped: string | null;
@@ -125,6 +129,8 @@ export interface ServerPauses {
   majorGcs: number;
   /** The longest single collection, in ms. */
   longestGcMs: number;
+  /** CPU time the server process used (all its threads, user and system), in ms. */
+  cpuMs: number;
 }
 
 /**
@@ -132,6 +138,7 @@ export interface ServerPauses {
  * ran, and its garbage collections, so a slow tail can be told apart from a slow database.
  */
 function watchServerPauses(): () => ServerPauses {
+  const cpuBefore = process.cpuUsage();
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const gcs = { minor: 0, major: 0, longest: 0 };
@@ -154,6 +161,7 @@ function watchServerPauses(): () => ServerPauses {
       minorGcs: gcs.minor,
       majorGcs: gcs.major,
       longestGcMs: gcs.longest,
+      cpuMs: (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpuBefore)),
     };
   };
 }
@@ -190,7 +198,14 @@ async function measure(
       deaf: 0,
       rssKiBPerSocket: perSocket(after.rss - before.rss),
       heapKiBPerSocket: perSocket(after.heap - before.heap),
-      serverPauses: { loopDelayP99Ms: 0, loopDelayMaxMs: 0, minorGcs: 0, majorGcs: 0, longestGcMs: 0 },
+      serverPauses: {
+        loopDelayP99Ms: 0,
+        loopDelayMaxMs: 0,
+        minorGcs: 0,
+        majorGcs: 0,
+        longestGcMs: 0,
+        cpuMs: 0,
+      },
       sent: 0,
       unsent: 0,
       received: 0,
@@ -263,6 +278,36 @@ function lanternSpecs(
   ]);
 }
 
+/**
+ * The least any server storing each message before delivering it must do: one insert per batch
+ * into a plain table (no checks, no numbering, no row-level security), batched by Lantern's own
+ * group commit, on the same database and connection pool.
+ */
+async function plainStore(database: Database): Promise<StoreFrame> {
+  await database.withOwnerConnection(async (owner) => {
+    await owner.execute(sql`create table if not exists bench_relay_messages (id bigserial primary key,
+      pair int not null, side text not null, body text not null, stored_at timestamptz not null default now())`);
+    await owner.execute(sql.raw(`grant insert on bench_relay_messages to ${APP_ROLE}`));
+    await owner.execute(sql.raw(`grant usage on sequence bench_relay_messages_id_seq to ${APP_ROLE}`));
+  });
+  type Frame = Parameters<StoreFrame>[0];
+  const commit = new GroupCommit<Frame, true>(async (frames) => {
+    await database.db.execute(sql`insert into bench_relay_messages (pair, side, body)
+      select pair, side, body from jsonb_to_recordset(${JSON.stringify(frames)}::jsonb) as f(pair int, side text, body text)`);
+    return frames.map(() => true as const);
+  });
+  return (frame) => commit.append(frame);
+}
+
+async function relayRun(label: string, pairs: BenchPair[], plan: Plan, store?: StoreFrame) {
+  const relay = await startRelay({ store });
+  try {
+    return await measure(label, relaySpecs(relay.port, pairs), false, plan);
+  } finally {
+    await relay.close();
+  }
+}
+
 export async function benchChatSockets(
   database: Database,
   options: { sockets: number; rate: number; seconds: number },
@@ -274,13 +319,13 @@ export async function benchChatSockets(
   const pairs = await makeChatPairs(database.db, pairCount);
   const setupMs = performance.now() - setupStart;
 
-  const relay = await startRelay();
-  let bare: SocketRun;
-  try {
-    bare = await measure('bare relay, no storage, no auth', relaySpecs(relay.port, pairs), false, plan);
-  } finally {
-    await relay.close();
-  }
+  const bare = await relayRun('bare relay, no storage, no auth', pairs, plan);
+  const storingRelay = await relayRun(
+    'bare relay storing each message first (plain table, no checks)',
+    pairs,
+    plan,
+    await plainStore(database),
+  );
 
   // LOG_LEVEL=error shows why the server closed a socket, when it did.
   const logLevel = process.env.LOG_LEVEL as Config['LOG_LEVEL'] | undefined;
@@ -308,11 +353,12 @@ export async function benchChatSockets(
         pairs: pairCount,
         setupMs,
         bare,
+        storingRelay,
         stored: null,
         storedSkipped: `GET /api/online/socket: ${why}`,
       };
     }
-    return { pairs: pairCount, setupMs, bare, stored, storedSkipped: null };
+    return { pairs: pairCount, setupMs, bare, storingRelay, stored, storedSkipped: null };
   } finally {
     await app.close();
   }

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, lte, sql } from 'drizzle-orm';
 import type { RecordScope } from '../../access/scope.js';
-import { type ChainedRow, chainHash, GENESIS } from '../../domain/audit/hash-chain.js';
-import { type LanternDb, queryRows } from '../client.js';
+import { type ChainedRow, canonical, GENESIS } from '../../domain/audit/hash-chain.js';
+import type { LanternDb } from '../client.js';
 import { privacyAlerts } from '../schema/alerts.js';
 import { accessLog, auditLog } from '../schema/audit.js';
 import { withScope } from '../scoped.js';
@@ -52,28 +52,39 @@ export const accessContent = (row: AccessLogEntry) =>
 export const auditContent = (row: AuditLogEntry) =>
   pick(row, auditFields) as Omit<typeof auditLog.$inferSelect, Hashed>;
 
+/** The row as the chain function reads it: column names, dates as ISO text. */
+function asColumns(table: typeof accessLog | typeof auditLog, content: Record<string, unknown>) {
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  return Object.fromEntries(
+    Object.entries(content).map(([key, value]) => [
+      columns[key]?.name ?? key,
+      value instanceof Date ? value.toISOString() : value,
+    ]),
+  );
+}
+
+/**
+ * Appends one row in one round trip (migration 0028): the database takes the chain's lock, reads
+ * its newest hash and inserts the row hashed as chainHash does, over the canonical text sent here.
+ * The lock lasts until the transaction `db` is in commits (at once, when it is in none).
+ */
 async function appendChained(
-  tx: LanternDb,
+  db: LanternDb,
   table: typeof accessLog | typeof auditLog,
-  entry: object,
-  content: unknown,
+  content: Record<string, unknown>,
 ) {
-  // Takes the chain's lock until commit and reads its newest hash (migration 0014), in one trip.
   const chain = table === accessLog ? 'access_log' : 'audit_log';
-  const rows = await queryRows<{ tail: string | null }>(tx, sql`select lantern_chain_tail(${chain}) as tail`);
-  const previousHash = rows[0]?.tail ?? GENESIS;
-  await tx.insert(table).values({ ...entry, previousHash, hash: chainHash(previousHash, content) } as never);
+  await db.execute(sql`select lantern_append_chained(${chain}, ${JSON.stringify(asColumns(table, content))}::jsonb,
+    ${canonical(content)}, ${GENESIS})`);
 }
 
 /**
  * An access-log row: in the caller's transaction when one is given (the row then commits or rolls
- * back with the work it records), otherwise in a transaction of its own. Either way the chain's
- * lock lasts until that transaction commits.
+ * back with the work it records, and the chain's lock lasts until it commits: record the access
+ * last), otherwise as a statement of its own.
  */
 export function appendAccessLog(db: LanternDb, entry: AccessLogEntry, tx?: LanternDb) {
-  const content = accessContent(entry);
-  if (tx) return appendChained(tx, accessLog, content, content);
-  return db.transaction((own) => appendChained(own, accessLog, content, content));
+  return appendChained(tx ?? db, accessLog, accessContent(entry));
 }
 
 /**
@@ -81,8 +92,7 @@ export function appendAccessLog(db: LanternDb, entry: AccessLogEntry, tx?: Lante
  * chain's lock is held until that transaction commits. No savepoint: two statements fewer per change.
  */
 export function appendAuditLog(tx: LanternDb, entry: AuditLogEntry) {
-  const content = auditContent(entry);
-  return appendChained(tx, auditLog, content, content);
+  return appendChained(tx, auditLog, auditContent(entry));
 }
 
 /** Reads a whole chain in id order, in pages, for the verifier. */

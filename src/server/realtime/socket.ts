@@ -164,21 +164,21 @@ export function handleChatSocket(socket: WebSocket, request: FastifyRequest, opt
     }
     const current = follow;
     try {
-      const stored = await withReachableChat(ctx, db, chatId, async (tx, chat) => {
-        if (actor.kind === 'staff') {
-          await ctx.recordAccess(
-            {
-              subjectKind: 'online-account',
-              subjectId: chat.accountId,
-              action: 'read-chat',
-              outcome: 'allowed',
-              basis: 'online',
-            },
-            tx,
-          );
-        }
-        return storedMessagesAfter(tx, chat, afterSeq);
-      });
+      const { accountId, stored } = await withReachableChat(ctx, db, chatId, async (tx, chat) => ({
+        accountId: chat.accountId,
+        stored: await storedMessagesAfter(tx, chat, afterSeq),
+      }));
+      // Logged on its own once the read has committed, before anything is sent: the access log's
+      // lock lasts one statement, not a transaction's round trips (socket reconnects come in crowds).
+      if (actor.kind === 'staff') {
+        await ctx.recordAccess({
+          subjectKind: 'online-account',
+          subjectId: accountId,
+          action: 'read-chat',
+          outcome: 'allowed',
+          basis: 'online',
+        });
+      }
       current.lastSent = afterSeq;
       for (const message of stored) sendMessage(chatId, current, message);
     } catch (err) {

@@ -217,6 +217,24 @@ describe.each(testDatabases)('the access log and audit trail hash chains on $nam
       expect(tampered?.problems[0]).toEqual(firstProblem);
       expect(untouched?.problems).toEqual([]);
     });
+
+    it('stays whole, in id order, when many rows are appended at once', async () => {
+      const database = await fresh();
+      // On PostgreSQL these run on several pooled connections at once, racing for the chain's lock.
+      await Promise.all(
+        chains.flatMap((chain) => Array.from({ length: 40 }, (_, i) => append(database.db, chain, 20 + i))),
+      );
+      const reports = await verifyAuditChains(database.db);
+      expect(reports.map((report) => [report.chain, report.rows, report.problems])).toEqual([
+        ['access_log', 46, []],
+        ['audit_log', 46, []],
+      ]);
+      // Each row's stored hash is chainHash over what reads back, as the verifier worked it out.
+      const [last] = await database.db.select().from(auditLog).orderBy(sql`id desc`).limit(1);
+      expect(last?.hash).toBe(
+        chainHash(last?.previousHash ?? '', auditContent(last as typeof auditLog.$inferSelect)),
+      );
+    });
   });
 });
 

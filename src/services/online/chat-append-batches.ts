@@ -22,21 +22,26 @@ const MAX_IN_FLIGHT = 4;
 const MIN_BATCH_ALONGSIDE = 20;
 const MAX_BATCH = 100;
 
-interface Waiting {
-  item: QuickAppendItem;
-  resolve: (answer: QuickAppend) => void;
+interface Waiting<Item, Answer> {
+  item: Item;
+  resolve: (answer: Answer) => void;
   reject: (err: unknown) => void;
 }
 
-class AppendBatches {
-  private readonly pending: Waiting[] = [];
+/**
+ * The group commit itself, for any kind of item: `storeBatch` stores a batch in one statement and
+ * answers for each item in order. Also used by the chat benchmark's storing relay (bench/), so the
+ * floor it measures batches exactly as Lantern does.
+ */
+export class GroupCommit<Item, Answer> {
+  private readonly pending: Waiting<Item, Answer>[] = [];
   private inFlight = 0;
-  /** Statements run and messages they held, for tests and the benchmark. */
+  /** Statements run and items they held, for tests and the benchmark. */
   readonly counts = { statements: 0, messages: 0 };
 
-  constructor(private readonly db: LanternDb) {}
+  constructor(private readonly storeBatch: (items: readonly Item[]) => Promise<(Answer | undefined)[]>) {}
 
-  append(item: QuickAppendItem): Promise<QuickAppend> {
+  append(item: Item): Promise<Answer> {
     return new Promise((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
       this.next();
@@ -60,26 +65,23 @@ class AppendBatches {
     }
   }
 
-  private async store(batch: Waiting[]) {
+  private async store(batch: Waiting<Item, Answer>[]) {
     try {
-      const answers = await appendChatMessagesQuickly(
-        this.db,
-        batch.map((w) => w.item),
-      );
+      const answers = await this.storeBatch(batch.map((w) => w.item));
       batch.forEach((w, i) => {
         const answer = answers[i];
         if (answer) w.resolve(answer);
-        else w.reject(new Error('a stored batch gave no answer for one of its messages'));
+        else w.reject(new Error('a stored batch gave no answer for one of its items'));
       });
     } catch (err) {
       if (batch.length === 1) {
         batch[0]?.reject(err);
         return;
       }
-      // One message the database refused must not fail the others: each goes again on its own.
+      // One item the database refused must not fail the others: each goes again on its own.
       for (const w of batch) {
         try {
-          const [answer] = await appendChatMessagesQuickly(this.db, [w.item]);
+          const [answer] = await this.storeBatch([w.item]);
           if (answer) w.resolve(answer);
           else w.reject(err);
         } catch (alone) {
@@ -90,12 +92,14 @@ class AppendBatches {
   }
 }
 
+type AppendBatches = GroupCommit<QuickAppendItem, QuickAppend>;
+
 const batchesByDb = new WeakMap<LanternDb, AppendBatches>();
 
 function batchesFor(db: LanternDb): AppendBatches {
   let batches = batchesByDb.get(db);
   if (!batches) {
-    batches = new AppendBatches(db);
+    batches = new GroupCommit((items: readonly QuickAppendItem[]) => appendChatMessagesQuickly(db, items));
     batchesByDb.set(db, batches);
   }
   return batches;
