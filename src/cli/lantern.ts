@@ -161,6 +161,8 @@ async function main(argv: string[]): Promise<number> {
               throw isScaleRefusal(error) ? new UsageError(error.message) : error;
             },
           );
+          // They reach back five years: a running server rebuilds the rollups once a day only.
+          console.log('Run `lantern rollup --full` to count them in the reports before midnight.');
         }
       } finally {
         await database.close();

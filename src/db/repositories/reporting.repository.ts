@@ -202,11 +202,28 @@ export async function replaceSnapshot(
 
 export async function recordRun(
   tx: LanternDb,
-  run: { kind: 'full' | 'day'; day: string | null; startedAt: Date; finishedAt: Date; rows: number },
+  run: {
+    kind: 'full' | 'day';
+    day: string | null;
+    startedAt: Date;
+    finishedAt: Date;
+    rows: number;
+    shape: string | null;
+  },
 ): Promise<void> {
-  await tx.execute(sql`insert into report_runs (kind, day, started_at, finished_at, rows)
+  await tx.execute(sql`insert into report_runs (kind, day, started_at, finished_at, rows, shape)
     values (${run.kind}, ${run.day}, ${run.startedAt.toISOString()}::timestamptz,
-      ${run.finishedAt.toISOString()}::timestamptz, ${run.rows})`);
+      ${run.finishedAt.toISOString()}::timestamptz, ${run.rows}, ${run.shape})`);
+}
+
+/** Whether a full rebuild of this shape started on this London day (by any process). */
+export async function hasFullRunOn(tx: LanternDb, day: string, shape: string): Promise<boolean> {
+  const [row] = await queryRows<{ found: boolean }>(
+    tx,
+    sql`select exists (select 1 from report_runs where kind = 'full' and shape = ${shape}
+      and (started_at at time zone 'Europe/London')::date = ${day}::date) as found`,
+  );
+  return row?.found === true;
 }
 
 export async function lastRunAt(db: LanternDb): Promise<Date | null> {

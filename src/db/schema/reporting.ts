@@ -156,4 +156,6 @@ export const reportRuns = pgTable('report_runs', {
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
   rows: integer('rows').notNull(),
+  /** For a full rebuild, what the rollups it built hold (ROLLUP_SHAPE): another shape needs a rebuild. */
+  shape: text('shape'),
 });

@@ -246,29 +246,58 @@ describe.each(testDatabases)('each KPI on a small data set on $name', (factory) 
     ).toEqual([['11-15', 2]]);
   });
 
-  it('schedules a full rebuild at start and after midnight, and today on every run', async () => {
-    const state = { day: null, snapshotAt: null };
+  it('schedules a full rebuild once a day across processes, and today on every run', async () => {
     const at = (iso: string) => new Date(iso);
+    const fullRuns = async () =>
+      Number(
+        (
+          await queryRows<{ n: number }>(
+            ctx.database.db,
+            sql`select count(*)::int as n from report_runs where kind = 'full'`,
+          )
+        )[0]?.n,
+      );
+    const before = await fullRuns();
+    // The set-up rebuilt today already, so a process starting now only rolls up today and takes the
+    // period-end figures it has none of.
+    const state = { day: null, snapshotAt: null };
     expect(await runRollupJob(ctx.database.db, at('2026-11-23T10:20:00Z'), state)).toEqual({
-      full: true,
+      full: false,
       days: ['2026-11-23'],
-      snapshot: false,
+      snapshot: true,
     });
     expect(await runRollupJob(ctx.database.db, at('2026-11-23T10:25:00Z'), state)).toEqual({
       full: false,
       days: ['2026-11-23'],
       snapshot: false,
     });
-    expect(await runRollupJob(ctx.database.db, at('2026-11-23T11:20:00Z'), state)).toEqual({
+    expect(await runRollupJob(ctx.database.db, at('2026-11-23T11:25:00Z'), state)).toEqual({
       full: false,
       days: ['2026-11-23'],
       snapshot: true,
     });
+    expect(await fullRuns()).toBe(before);
+    // After midnight the first process to run rebuilds; a second starting that day does not.
     expect(await runRollupJob(ctx.database.db, at('2026-11-24T00:05:00Z'), state)).toEqual({
       full: true,
       days: ['2026-11-23', '2026-11-24'],
       snapshot: false,
     });
+    const other = { day: null, snapshotAt: null };
+    expect(await runRollupJob(ctx.database.db, at('2026-11-24T00:10:00Z'), other)).toEqual({
+      full: false,
+      days: ['2026-11-24'],
+      snapshot: true,
+    });
+    expect(await fullRuns()).toBe(before + 1);
+    // A rebuild of rollups shaped otherwise (older code) does not count.
+    await ctx.database.withOwnerConnection((owner) =>
+      owner.execute(sql`update report_runs set shape = 'older' where kind = 'full'`),
+    );
+    expect(
+      (await runRollupJob(ctx.database.db, at('2026-11-24T00:15:00Z'), { day: null, snapshotAt: null })).full,
+    ).toBe(true);
+    expect(await fullRuns()).toBe(before + 2);
   });
 
   it('refuses a day in the future or beyond the days kept', async () => {

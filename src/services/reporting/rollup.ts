@@ -1,13 +1,15 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { systemScope } from '../../access/scope.js';
-import type { ReportPeriodKind } from '../../contracts/reporting.js';
+import { type ReportPeriodKind, reportDimensions } from '../../contracts/reporting.js';
 import type { LanternDb } from '../../db/client.js';
 import * as rollups from '../../db/repositories/reporting.repository.js';
-import { prepareFactTables } from '../../db/repositories/reporting-facts.repository.js';
+import { DIMS, prepareFactTables } from '../../db/repositories/reporting-facts.repository.js';
 import { withScope } from '../../db/scoped.js';
 import { AppError } from '../../domain/app-error.js';
 import { addDays } from '../../domain/calendar.js';
 import { londonDate } from '../../domain/people/child-details.js';
+import { keptCuboids } from '../../domain/reporting/dimensions.js';
 import {
   firstSnapshotMonth,
   periodContaining,
@@ -23,6 +25,28 @@ import { snapshotAt } from './snapshots.js';
 /** Days whose facts are kept so they can be rolled up again; older days need a full rebuild. */
 export const DAY_FACTS_KEPT_DAYS = 35;
 
+/**
+ * Raise when what the rollups hold changes in a way the parts below do not show (a measure
+ * counted differently, say): a process starting with another shape rebuilds even if one ran today.
+ */
+const ROLLUP_VERSION = 1;
+
+/** What the rollups hold, as a fingerprint kept with each full rebuild (report_runs.shape). */
+export const ROLLUP_SHAPE = createHash('sha256')
+  .update(
+    JSON.stringify({
+      version: ROLLUP_VERSION,
+      dimensions: DIMS,
+      cuboids: keptCuboids(reportDimensions),
+      snapshots: rollups.snapshotMeasures,
+      largestOnly: rollups.largestOnlyMeasures,
+      people: rollups.peopleThresholds,
+      dayFactsKept: DAY_FACTS_KEPT_DAYS,
+    }),
+  )
+  .digest('hex')
+  .slice(0, 16);
+
 const scope = () => systemScope('reporting rollups: counts only');
 
 /** One rollup at a time, across processes: two at once would both add the same day's difference. */
@@ -36,36 +60,42 @@ const takeRollupLock = (tx: LanternDb) =>
 async function runRollup(
   db: LanternDb,
   run: { kind: 'full' | 'day' | 'snapshot'; day: string | null; now: Date },
-  work: (tx: LanternDb) => Promise<number>,
-): Promise<{ rows: number; ms: number }> {
+  work: (tx: LanternDb) => Promise<number | null>,
+): Promise<{ rows: number; ms: number; isSkipped: boolean }> {
   const started = Date.now();
   const rows = await withScope(db, scope(), async (tx) => {
     await takeRollupLock(tx);
     await rollups.allowAggregationMemory(tx);
     await prepareFactTables(tx);
     const changed = await work(tx);
-    if (run.kind !== 'snapshot') {
+    if (changed !== null && run.kind !== 'snapshot') {
       await rollups.recordRun(tx, {
         kind: run.kind,
         day: run.day,
         startedAt: run.now,
         finishedAt: new Date(run.now.getTime() + (Date.now() - started)),
         rows: changed,
+        shape: run.kind === 'full' ? ROLLUP_SHAPE : null,
       });
     }
     return changed;
   });
-  return { rows, ms: Date.now() - started };
+  return { rows: rows ?? 0, ms: Date.now() - started, isSkipped: rows === null };
 }
 
-/** Every rollup worked out again from the base tables. */
+/**
+ * Every rollup worked out again from the base tables. With `unlessDoneToday`, nothing is done
+ * (`isSkipped`) when a full rebuild of the same shape has already started today, in any process:
+ * checked under the rollup lock, so processes starting together rebuild once between them.
+ */
 export async function rebuildRollups(
   db: LanternDb,
-  options: { now: Date },
-): Promise<{ rows: number; ms: number }> {
+  options: { now: Date; unlessDoneToday?: boolean },
+): Promise<{ rows: number; ms: number; isSkipped: boolean }> {
   const { now } = options;
   const today = londonDate(now);
   return runRollup(db, { kind: 'full', day: null, now }, async (tx) => {
+    if (options.unlessDoneToday && (await rollups.hasFullRunOn(tx, today, ROLLUP_SHAPE))) return null;
     await rollups.clearRollups(tx);
     await collectFacts(tx, { from: '1900-01-01', to: today }, now);
     let rows = await rollups.addToCounts(tx, rollups.factsByPeriod(sql`reporting_facts`), 'empty');

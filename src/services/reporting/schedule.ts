@@ -18,10 +18,12 @@ export interface RollupJobState {
 }
 
 /**
- * One run of the rollup job. The first run in a process rebuilds everything; on the first run
- * after midnight, yesterday is rolled up once more (its last minutes) and everything is rebuilt,
- * which also picks up corrections to earlier days; every run rolls up today; the period-end
- * figures are taken again when an hour has passed.
+ * One run of the rollup job. The first run in a process rebuilds everything, unless a rebuild of
+ * the same shape already started today (another node, or this one before a restart: at national
+ * scale a rebuild takes minutes); on the first run after midnight, yesterday is rolled up once
+ * more (its last minutes) and everything is rebuilt by the first process to get there, which also
+ * picks up corrections to earlier days; every run rolls up today; the period-end figures are taken
+ * again when an hour has passed (or at once, when this process has none of its own yet).
  */
 export async function runRollupJob(
   db: LanternDb,
@@ -31,14 +33,12 @@ export async function runRollupJob(
   const today = londonDate(now);
   const days: string[] = [];
   let full = false;
-  if (state.day === null) {
-    await rebuildRollups(db, { now });
-    full = true;
-  } else if (state.day !== today) {
-    await rollupDay(db, addDays(today, -1), { now });
-    days.push(addDays(today, -1));
-    await rebuildRollups(db, { now });
-    full = true;
+  if (state.day !== today) {
+    if (state.day !== null) {
+      await rollupDay(db, addDays(today, -1), { now });
+      days.push(addDays(today, -1));
+    }
+    full = !(await rebuildRollups(db, { now, unlessDoneToday: true })).isSkipped;
   }
   await rollupDay(db, today, { now });
   days.push(today);
