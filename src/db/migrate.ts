@@ -21,6 +21,11 @@ function journal(): JournalEntry[] {
   return (JSON.parse(raw) as { entries: JournalEntry[] }).entries;
 }
 
+/** The newest committed migration's name: a new one can change what tables hold. */
+export function latestMigrationTag(): string {
+  return journal().at(-1)?.tag ?? '';
+}
+
 /**
  * Applies the committed migrations. On a PostgreSQL server, a session advisory lock makes a second
  * process starting at the same moment wait, then find nothing left to do.

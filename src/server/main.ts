@@ -65,7 +65,7 @@ function startAlertEscalation(database: Database, hub: Hub, log: FastifyInstance
   return job.stop;
 }
 
-/** Reporting rollups: rebuilt at start (after the demo area), then today every 5 minutes (ADR reporting rollups). */
+/** Reporting rollups: rebuilt at start unless done today (after the demo area), then today every 5 minutes (ADR 0023). */
 function startRollups(database: Database, log: FastifyInstance['log']) {
   const state: RollupJobState = { day: null, snapshotAt: null };
   const job = every(ROLLUP_EVERY_MS, log, 'reporting rollup', () =>

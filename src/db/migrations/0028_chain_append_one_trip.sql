@@ -7,12 +7,21 @@
 -- the tail and inserts the row with hash = sha256(previous hash, a newline, the canonical text),
 -- exactly as chainHash does. The row is inserted inside the function, after the lock, so ids still
 -- follow the chain's order (a default evaluated in the caller's statement could come before it).
+-- Only at READ COMMITTED: in a repeatable-read or serializable transaction every statement reads
+-- the snapshot taken at its first, so the tail read after the lock could be an older row and the
+-- chain would fork without an error. Such a transaction must record the access after it commits.
 CREATE FUNCTION lantern_append_chained(chain text, entry jsonb, content text, genesis text)
 RETURNS void LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-  previous text := coalesce(lantern_chain_tail(chain), genesis);
-  link text := encode(sha256(convert_to(previous || E'\n' || content, 'UTF8')), 'hex');
+  previous text;
+  link text;
 BEGIN
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'the % chain is appended only at read committed, not %', chain,
+      current_setting('transaction_isolation');
+  END IF;
+  previous := coalesce(lantern_chain_tail(chain), genesis);
+  link := encode(sha256(convert_to(previous || E'\n' || content, 'UTF8')), 'hex');
   IF chain = 'access_log' THEN
     INSERT INTO access_log (occurred_at, request_id, user_id, roles, organisation_id, basis,
         subject_kind, subject_id, action, outcome, reason, previous_hash, hash)

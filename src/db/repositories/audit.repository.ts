@@ -52,6 +52,21 @@ export const accessContent = (row: AccessLogEntry) =>
 export const auditContent = (row: AuditLogEntry) =>
   pick(row, auditFields) as Omit<typeof auditLog.$inferSelect, Hashed>;
 
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The content with any lone surrogate (half of a character pair, from a broken client) replaced by
+ * U+FFFD, as a text column would store it, so what is hashed is what reads back (jsonb refuses them).
+ */
+function wellFormed<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(loneSurrogate, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v)])) as T;
+  }
+  return value;
+}
+
 /** The row as the chain function reads it: column names, dates as ISO text. */
 function asColumns(table: typeof accessLog | typeof auditLog, content: Record<string, unknown>) {
   const columns = getTableColumns(table) as Record<string, { name: string }>;
@@ -84,7 +99,7 @@ async function appendChained(
  * last), otherwise as a statement of its own.
  */
 export function appendAccessLog(db: LanternDb, entry: AccessLogEntry, tx?: LanternDb) {
-  return appendChained(tx ?? db, accessLog, accessContent(entry));
+  return appendChained(tx ?? db, accessLog, wellFormed(accessContent(entry)));
 }
 
 /**
@@ -92,7 +107,7 @@ export function appendAccessLog(db: LanternDb, entry: AccessLogEntry, tx?: Lante
  * chain's lock is held until that transaction commits. No savepoint: two statements fewer per change.
  */
 export function appendAuditLog(tx: LanternDb, entry: AuditLogEntry) {
-  return appendChained(tx, auditLog, auditContent(entry));
+  return appendChained(tx, auditLog, wellFormed(auditContent(entry)));
 }
 
 /** Reads a whole chain in id order, in pages, for the verifier. */

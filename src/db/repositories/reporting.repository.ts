@@ -216,12 +216,16 @@ export async function recordRun(
       ${run.finishedAt.toISOString()}::timestamptz, ${run.rows}, ${run.shape})`);
 }
 
-/** Whether a full rebuild of this shape started on this London day (by any process). */
-export async function hasFullRunOn(tx: LanternDb, day: string, shape: string): Promise<boolean> {
+/**
+ * Whether the latest full rebuild (by any process) started on this London day and built rollups of
+ * this shape: an earlier one of the same shape does not count once another shape has rebuilt since.
+ */
+export async function isLatestFullRunOn(tx: LanternDb, day: string, shape: string): Promise<boolean> {
   const [row] = await queryRows<{ found: boolean }>(
     tx,
-    sql`select exists (select 1 from report_runs where kind = 'full' and shape = ${shape}
-      and (started_at at time zone 'Europe/London')::date = ${day}::date) as found`,
+    sql`select (started_at at time zone 'Europe/London')::date = ${day}::date
+        and shape is not distinct from ${shape} as found
+      from report_runs where kind = 'full' order by started_at desc limit 1`,
   );
   return row?.found === true;
 }

@@ -218,6 +218,56 @@ describe.each(testDatabases)('the access log and audit trail hash chains on $nam
       expect(untouched?.problems).toEqual([]);
     });
 
+    it('refuses to append in a repeatable-read transaction, whose snapshot could hide the newest row', async () => {
+      const database = await fresh();
+      const inRepeatableRead = database.db.transaction(
+        (tx) =>
+          appendAccessLog(
+            database.db,
+            {
+              occurredAt: at(30),
+              requestId: 'request-30',
+              userId: null,
+              roles: ['commissioner'],
+              basis: 'aggregates',
+              subjectKind: 'report',
+              action: 'report:read-published',
+              outcome: 'allowed',
+            },
+            tx,
+          ),
+        { isolationLevel: 'repeatable read' },
+      );
+      expect(await failureOf(inRepeatableRead)).toContain('appended only at read committed');
+      const reports = await verifyAuditChains(database.db);
+      expect(reports.map((report) => [report.rows, report.problems.length])).toEqual([
+        [6, 0],
+        [6, 0],
+      ]);
+    });
+
+    it('keeps a row whose text holds half a character pair, stored and hashed alike', async () => {
+      const database = await fresh();
+      await appendAccessLog(database.db, {
+        occurredAt: at(31),
+        requestId: 'request-31',
+        userId: null,
+        roles: ['duty-senior'],
+        basis: 'break-glass',
+        subjectKind: 'child',
+        action: 'child:read',
+        outcome: 'allowed',
+        reason: 'urgent \ud800 risk',
+      });
+      const [row] = await database.db.select().from(accessLog).orderBy(sql`id desc`).limit(1);
+      expect(row?.reason).toBe('urgent \ufffd risk');
+      const reports = await verifyAuditChains(database.db);
+      expect(reports.map((report) => [report.rows, report.problems.length])).toEqual([
+        [7, 0],
+        [6, 0],
+      ]);
+    });
+
     it('stays whole, in id order, when many rows are appended at once', async () => {
       const database = await fresh();
       // On PostgreSQL these run on several pooled connections at once, racing for the chain's lock.

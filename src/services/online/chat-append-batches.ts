@@ -70,7 +70,7 @@ export class GroupCommit<Item, Answer> {
       const answers = await this.storeBatch(batch.map((w) => w.item));
       batch.forEach((w, i) => {
         const answer = answers[i];
-        if (answer) w.resolve(answer);
+        if (answer !== undefined) w.resolve(answer);
         else w.reject(new Error('a stored batch gave no answer for one of its items'));
       });
     } catch (err) {
@@ -82,7 +82,7 @@ export class GroupCommit<Item, Answer> {
       for (const w of batch) {
         try {
           const [answer] = await this.storeBatch([w.item]);
-          if (answer) w.resolve(answer);
+          if (answer !== undefined) w.resolve(answer);
           else w.reject(err);
         } catch (alone) {
           w.reject(alone);

@@ -298,6 +298,17 @@ describe.each(testDatabases)('each KPI on a small data set on $name', (factory) 
       (await runRollupJob(ctx.database.db, at('2026-11-24T00:15:00Z'), { day: null, snapshotAt: null })).full,
     ).toBe(true);
     expect(await fullRuns()).toBe(before + 2);
+    // Nor does today's rebuild of this shape once older code has rebuilt after it (a rollback).
+    await ctx.database.withOwnerConnection((owner) =>
+      owner.execute(sql`insert into report_runs (kind, day, started_at, finished_at, rows, shape)
+        values ('full', null, '2026-11-24T00:20:00Z', '2026-11-24T00:21:00Z', 0, null)`),
+    );
+    const afterRollback = await runRollupJob(ctx.database.db, at('2026-11-24T00:25:00Z'), {
+      day: null,
+      snapshotAt: null,
+    });
+    expect(afterRollback.full).toBe(true);
+    expect(await fullRuns()).toBe(before + 4);
   });
 
   it('refuses a day in the future or beyond the days kept', async () => {

@@ -122,21 +122,20 @@ export async function buildReport(
       const keys = new Map<ReportDimension, string[]>();
       for (const d of reportDimensions) keys.set(d, await rollups.dimensionKeys(tx, dimensionColumns[d], d));
       const rolledUpAt = await rollups.lastRunAt(tx);
-      await ctx.recordAccess(
-        {
-          subjectKind: 'report',
-          subjectId: null,
-          action: query.view === 'operational' ? 'report:read-exact' : 'report:read-published',
-          outcome: 'allowed',
-          basis: 'aggregates',
-          reason: `${plan.period.kind} from ${plan.period.start}`,
-        },
-        tx,
-      );
       return { named, keys, rolledUpAt };
     },
     { isolationLevel: 'repeatable read' },
   );
+  // Logged once the read has committed, before anything is answered: in the repeatable-read
+  // transaction the access log's newest hash would be read from its old snapshot, forking the chain.
+  await ctx.recordAccess({
+    subjectKind: 'report',
+    subjectId: null,
+    action: query.view === 'operational' ? 'report:read-exact' : 'report:read-published',
+    outcome: 'allowed',
+    basis: 'aggregates',
+    reason: `${plan.period.kind} from ${plan.period.start}`,
+  });
   const kpis = resultsFrom(plan, store, query.view, named);
   return {
     view: query.view,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { systemScope } from '../../access/scope.js';
 import { type ReportPeriodKind, reportDimensions } from '../../contracts/reporting.js';
 import type { LanternDb } from '../../db/client.js';
+import { latestMigrationTag } from '../../db/migrate.js';
 import * as rollups from '../../db/repositories/reporting.repository.js';
 import { DIMS, prepareFactTables } from '../../db/repositories/reporting-facts.repository.js';
 import { withScope } from '../../db/scoped.js';
@@ -27,7 +28,8 @@ export const DAY_FACTS_KEPT_DAYS = 35;
 
 /**
  * Raise when what the rollups hold changes in a way the parts below do not show (a measure
- * counted differently, say): a process starting with another shape rebuilds even if one ran today.
+ * counted differently, say, with no new migration): a process starting with another shape
+ * rebuilds even if one ran today.
  */
 const ROLLUP_VERSION = 1;
 
@@ -36,6 +38,7 @@ export const ROLLUP_SHAPE = createHash('sha256')
   .update(
     JSON.stringify({
       version: ROLLUP_VERSION,
+      migration: latestMigrationTag(),
       dimensions: DIMS,
       cuboids: keptCuboids(reportDimensions),
       snapshots: rollups.snapshotMeasures,
@@ -85,7 +88,7 @@ async function runRollup(
 
 /**
  * Every rollup worked out again from the base tables. With `unlessDoneToday`, nothing is done
- * (`isSkipped`) when a full rebuild of the same shape has already started today, in any process:
+ * (`isSkipped`) when the latest full rebuild, by any process, started today with the same shape:
  * checked under the rollup lock, so processes starting together rebuild once between them.
  */
 export async function rebuildRollups(
@@ -95,7 +98,7 @@ export async function rebuildRollups(
   const { now } = options;
   const today = londonDate(now);
   return runRollup(db, { kind: 'full', day: null, now }, async (tx) => {
-    if (options.unlessDoneToday && (await rollups.hasFullRunOn(tx, today, ROLLUP_SHAPE))) return null;
+    if (options.unlessDoneToday && (await rollups.isLatestFullRunOn(tx, today, ROLLUP_SHAPE))) return null;
     await rollups.clearRollups(tx);
     await collectFacts(tx, { from: '1900-01-01', to: today }, now);
     let rows = await rollups.addToCounts(tx, rollups.factsByPeriod(sql`reporting_facts`), 'empty');
