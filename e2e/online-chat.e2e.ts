@@ -108,7 +108,7 @@ describe('Online support: a drop-in chat', () => {
     // The counsellor's queue shows the chat is no longer theirs.
     await counsellor.getByRole('link', { name: 'Online support queue' }).click();
     await arriveAt(counsellor, 'Online support queue');
-    expect(await counsellor.getByText('You have 0 of 3 chats open.').count()).toBe(1);
+    await expect.poll(() => counsellor.getByText('You have 0 of 3 chats open.').count()).toBe(1);
     // The refused end (409) is on purpose; nothing else may fail.
     expect([...youngErrors, ...unexpected(counsellorErrors, /status of 409/)]).toEqual([]);
   }, 240_000);

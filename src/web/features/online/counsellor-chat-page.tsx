@@ -107,7 +107,12 @@ export function CounsellorChatPage() {
           {isActive && chat.isMine && (
             <EndChatForm
               chat={chat}
-              onEnded={() => void detail.refetch()}
+              onEnded={() => {
+                // The queue's cached "chats open" would still count this chat: drop it, so the
+                // queue page loads afresh rather than showing it for a moment.
+                client.removeQueries({ queryKey: ['online', 'queue'] });
+                void detail.refetch();
+              }}
               onStale={() => void detail.refetch()}
             />
           )}
