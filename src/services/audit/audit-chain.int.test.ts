@@ -4,6 +4,7 @@ import { asc, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, LanternDb } from '../../db/client.js';
 import {
+  type AccessLogEntry,
   accessContent,
   appendAccessLog,
   appendAuditLog,
@@ -38,18 +39,24 @@ async function failureOf(query: Promise<unknown>): Promise<string> {
   return 'no error';
 }
 
+/** Access-log entry number n: a privacy officer's search, unless `change` says otherwise. */
+function accessEntry(n: number, change: Partial<AccessLogEntry> = {}): AccessLogEntry {
+  return {
+    occurredAt: at(n),
+    requestId: `request-${n}`,
+    userId: null,
+    roles: ['privacy-officer'],
+    basis: 'role',
+    subjectKind: 'access-log',
+    action: 'access-log:search',
+    outcome: 'allowed',
+    ...change,
+  };
+}
+
 function append(db: LanternDb, chain: Chain, n: number) {
   return chain === 'access_log'
-    ? appendAccessLog(db, {
-        occurredAt: at(n),
-        requestId: `request-${n}`,
-        userId: null,
-        roles: ['privacy-officer'],
-        basis: 'role',
-        subjectKind: 'access-log',
-        action: 'access-log:search',
-        outcome: 'allowed',
-      })
+    ? appendAccessLog(db, accessEntry(n))
     : db.transaction((tx) =>
         appendAuditLog(tx, {
           occurredAt: at(n),
@@ -224,16 +231,12 @@ describe.each(testDatabases)('the access log and audit trail hash chains on $nam
         (tx) =>
           appendAccessLog(
             database.db,
-            {
-              occurredAt: at(30),
-              requestId: 'request-30',
-              userId: null,
+            accessEntry(30, {
               roles: ['commissioner'],
               basis: 'aggregates',
               subjectKind: 'report',
               action: 'report:read-published',
-              outcome: 'allowed',
-            },
+            }),
             tx,
           ),
         { isolationLevel: 'repeatable read' },
@@ -248,17 +251,16 @@ describe.each(testDatabases)('the access log and audit trail hash chains on $nam
 
     it('keeps a row whose text holds half a character pair, stored and hashed alike', async () => {
       const database = await fresh();
-      await appendAccessLog(database.db, {
-        occurredAt: at(31),
-        requestId: 'request-31',
-        userId: null,
-        roles: ['duty-senior'],
-        basis: 'break-glass',
-        subjectKind: 'child',
-        action: 'child:read',
-        outcome: 'allowed',
-        reason: 'urgent \ud800 risk',
-      });
+      await appendAccessLog(
+        database.db,
+        accessEntry(31, {
+          roles: ['duty-senior'],
+          basis: 'break-glass',
+          subjectKind: 'child',
+          action: 'child:read',
+          reason: 'urgent \ud800 risk',
+        }),
+      );
       const [row] = await database.db.select().from(accessLog).orderBy(sql`id desc`).limit(1);
       expect(row?.reason).toBe('urgent \ufffd risk');
       const reports = await verifyAuditChains(database.db);

@@ -63,15 +63,18 @@ const takeRollupLock = (tx: LanternDb) =>
 async function runRollup(
   db: LanternDb,
   run: { kind: 'full' | 'day' | 'snapshot'; day: string | null; now: Date },
-  work: (tx: LanternDb) => Promise<number | null>,
+  work: (tx: LanternDb) => Promise<number>,
+  skipIf?: (tx: LanternDb) => Promise<boolean>,
 ): Promise<{ rows: number; ms: number; isSkipped: boolean }> {
   const started = Date.now();
   const rows = await withScope(db, scope(), async (tx) => {
     await takeRollupLock(tx);
+    // Checked under the lock, before any set-up: a skipped run costs one query.
+    if (await skipIf?.(tx)) return null;
     await rollups.allowAggregationMemory(tx);
     await prepareFactTables(tx);
     const changed = await work(tx);
-    if (changed !== null && run.kind !== 'snapshot') {
+    if (run.kind !== 'snapshot') {
       await rollups.recordRun(tx, {
         kind: run.kind,
         day: run.day,
@@ -97,34 +100,41 @@ export async function rebuildRollups(
 ): Promise<{ rows: number; ms: number; isSkipped: boolean }> {
   const { now } = options;
   const today = londonDate(now);
-  return runRollup(db, { kind: 'full', day: null, now }, async (tx) => {
-    if (options.unlessDoneToday && (await rollups.isLatestFullRunOn(tx, today, ROLLUP_SHAPE))) return null;
-    await rollups.clearRollups(tx);
-    await collectFacts(tx, { from: '1900-01-01', to: today }, now);
-    let rows = await rollups.addToCounts(tx, rollups.factsByPeriod(sql`reporting_facts`), 'empty');
-    await rollups.insertPeopleFromFacts(tx);
-    rows += await rollups.addToCounts(tx, rollups.peopleCountsSource, 'empty');
-    // Period-end figures: one snapshot per month end (today for this month); a quarter or year
-    // takes the snapshot of its last month so far.
-    const lastSnapshot = new Map<string, { kind: ReportPeriodKind; start: string; asOf: string }>();
-    let month = firstSnapshotMonth(today);
-    for (;;) {
-      const asOf = snapshotDayOf(month, today);
-      await snapshotAt(tx, asOf, today, now);
-      for (const kind of periodKinds) {
-        const start = periodContaining(kind, asOf).start;
-        lastSnapshot.set(`${kind}:${start}`, { kind, start, asOf });
+  const isDoneToday = options.unlessDoneToday
+    ? (tx: LanternDb) => rollups.isLatestFullRunOn(tx, today, ROLLUP_SHAPE)
+    : undefined;
+  return runRollup(
+    db,
+    { kind: 'full', day: null, now },
+    async (tx) => {
+      await rollups.clearRollups(tx);
+      await collectFacts(tx, { from: '1900-01-01', to: today }, now);
+      let rows = await rollups.addToCounts(tx, rollups.factsByPeriod(sql`reporting_facts`), 'empty');
+      await rollups.insertPeopleFromFacts(tx);
+      rows += await rollups.addToCounts(tx, rollups.peopleCountsSource, 'empty');
+      // Period-end figures: one snapshot per month end (today for this month); a quarter or year
+      // takes the snapshot of its last month so far.
+      const lastSnapshot = new Map<string, { kind: ReportPeriodKind; start: string; asOf: string }>();
+      let month = firstSnapshotMonth(today);
+      for (;;) {
+        const asOf = snapshotDayOf(month, today);
+        await snapshotAt(tx, asOf, today, now);
+        for (const kind of periodKinds) {
+          const start = periodContaining(kind, asOf).start;
+          lastSnapshot.set(`${kind}:${start}`, { kind, start, asOf });
+        }
+        if (asOf === today) break;
+        month = periodContaining('month', addDays(month.end, 1));
       }
-      if (asOf === today) break;
-      month = periodContaining('month', addDays(month.end, 1));
-    }
-    for (const { kind, start, asOf } of lastSnapshot.values()) {
-      rows += await rollups.replaceSnapshot(tx, { kind, start }, asOf);
-    }
-    rows += await rollups.replaceDayFacts(tx, addDays(today, -DAY_FACTS_KEPT_DAYS), today);
-    await rollups.analyseRollups(tx);
-    return rows;
-  });
+      for (const { kind, start, asOf } of lastSnapshot.values()) {
+        rows += await rollups.replaceSnapshot(tx, { kind, start }, asOf);
+      }
+      rows += await rollups.replaceDayFacts(tx, addDays(today, -DAY_FACTS_KEPT_DAYS), today);
+      await rollups.analyseRollups(tx);
+      return rows;
+    },
+    isDoneToday,
+  );
 }
 
 /**
