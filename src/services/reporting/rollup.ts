@@ -103,38 +103,36 @@ export async function rebuildRollups(
   const isDoneToday = options.unlessDoneToday
     ? (tx: LanternDb) => rollups.isLatestFullRunOn(tx, today, ROLLUP_SHAPE)
     : undefined;
-  return runRollup(
-    db,
-    { kind: 'full', day: null, now },
-    async (tx) => {
-      await rollups.clearRollups(tx);
-      await collectFacts(tx, { from: '1900-01-01', to: today }, now);
-      let rows = await rollups.addToCounts(tx, rollups.factsByPeriod(sql`reporting_facts`), 'empty');
-      await rollups.insertPeopleFromFacts(tx);
-      rows += await rollups.addToCounts(tx, rollups.peopleCountsSource, 'empty');
-      // Period-end figures: one snapshot per month end (today for this month); a quarter or year
-      // takes the snapshot of its last month so far.
-      const lastSnapshot = new Map<string, { kind: ReportPeriodKind; start: string; asOf: string }>();
-      let month = firstSnapshotMonth(today);
-      for (;;) {
-        const asOf = snapshotDayOf(month, today);
-        await snapshotAt(tx, asOf, today, now);
-        for (const kind of periodKinds) {
-          const start = periodContaining(kind, asOf).start;
-          lastSnapshot.set(`${kind}:${start}`, { kind, start, asOf });
-        }
-        if (asOf === today) break;
-        month = periodContaining('month', addDays(month.end, 1));
-      }
-      for (const { kind, start, asOf } of lastSnapshot.values()) {
-        rows += await rollups.replaceSnapshot(tx, { kind, start }, asOf);
-      }
-      rows += await rollups.replaceDayFacts(tx, addDays(today, -DAY_FACTS_KEPT_DAYS), today);
-      await rollups.analyseRollups(tx);
-      return rows;
-    },
-    isDoneToday,
-  );
+  return runRollup(db, { kind: 'full', day: null, now }, (tx) => rebuildAll(tx, today, now), isDoneToday);
+}
+
+/** The full rebuild's work, inside runRollup: the rows it wrote. */
+async function rebuildAll(tx: LanternDb, today: string, now: Date): Promise<number> {
+  await rollups.clearRollups(tx);
+  await collectFacts(tx, { from: '1900-01-01', to: today }, now);
+  let rows = await rollups.addToCounts(tx, rollups.factsByPeriod(sql`reporting_facts`), 'empty');
+  await rollups.insertPeopleFromFacts(tx);
+  rows += await rollups.addToCounts(tx, rollups.peopleCountsSource, 'empty');
+  // Period-end figures: one snapshot per month end (today for this month); a quarter or year
+  // takes the snapshot of its last month so far.
+  const lastSnapshot = new Map<string, { kind: ReportPeriodKind; start: string; asOf: string }>();
+  let month = firstSnapshotMonth(today);
+  for (;;) {
+    const asOf = snapshotDayOf(month, today);
+    await snapshotAt(tx, asOf, today, now);
+    for (const kind of periodKinds) {
+      const start = periodContaining(kind, asOf).start;
+      lastSnapshot.set(`${kind}:${start}`, { kind, start, asOf });
+    }
+    if (asOf === today) break;
+    month = periodContaining('month', addDays(month.end, 1));
+  }
+  for (const { kind, start, asOf } of lastSnapshot.values()) {
+    rows += await rollups.replaceSnapshot(tx, { kind, start }, asOf);
+  }
+  rows += await rollups.replaceDayFacts(tx, addDays(today, -DAY_FACTS_KEPT_DAYS), today);
+  await rollups.analyseRollups(tx);
+  return rows;
 }
 
 /**
