@@ -185,9 +185,13 @@ export async function replaceSnapshot(
   tx: LanternDb,
   period: { kind: string; start: string },
   asOf: string,
+  options: { isCleared?: boolean } = {},
 ): Promise<number> {
-  await tx.execute(sql`delete from report_counts where period_kind = ${period.kind}
-    and period_start = ${period.start}::date and measure in ${sql.raw(`(${snapshotMeasures.map((m) => `'${m}'`).join(', ')})`)}`);
+  // A full rebuild has just emptied the table: the delete would only scan every row it wrote.
+  if (!options.isCleared) {
+    await tx.execute(sql`delete from report_counts where period_kind = ${period.kind}
+      and period_start = ${period.start}::date and measure in ${sql.raw(`(${snapshotMeasures.map((m) => `'${m}'`).join(', ')})`)}`);
+  }
   await tx.execute(sql`insert into report_snapshots (period_kind, period_start, as_of)
     values (${period.kind}, ${period.start}::date, ${asOf}::date)
     on conflict (period_kind, period_start) do update set as_of = excluded.as_of`);

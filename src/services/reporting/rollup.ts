@@ -128,7 +128,7 @@ async function rebuildAll(tx: LanternDb, today: string, now: Date): Promise<numb
     month = periodContaining('month', addDays(month.end, 1));
   }
   for (const { kind, start, asOf } of lastSnapshot.values()) {
-    rows += await rollups.replaceSnapshot(tx, { kind, start }, asOf);
+    rows += await rollups.replaceSnapshot(tx, { kind, start }, asOf, { isCleared: true });
   }
   rows += await rollups.replaceDayFacts(tx, addDays(today, -DAY_FACTS_KEPT_DAYS), today);
   await rollups.analyseRollups(tx);
