@@ -64,7 +64,7 @@ export async function addToCounts(
   return changedRows(result);
 }
 
-/** Room to aggregate in memory: the grouping sets spill to disk with the default 4 MB. */
+/** Room to aggregate in memory: the grouping sets spill far less to disk than with the default 4 MB. */
 export async function allowAggregationMemory(tx: LanternDb): Promise<void> {
   await tx.execute(sql`set local work_mem = '64MB'`);
 }
@@ -180,7 +180,10 @@ export async function pruneDayFacts(tx: LanternDb, before: string): Promise<void
   await tx.execute(sql`delete from report_day_facts where day < ${before}::date`);
 }
 
-/** Replaces a period's snapshot figures with the facts taken at `asOf`. */
+/**
+ * Replaces a period's snapshot figures with the facts taken at `asOf`. `isCleared` is the caller's
+ * word that report_counts holds no snapshot rows for the period (a full rebuild, after clearing).
+ */
 export async function replaceSnapshot(
   tx: LanternDb,
   period: { kind: string; start: string },
@@ -199,7 +202,8 @@ export async function replaceSnapshot(
     tx,
     sql`select ${period.kind}::text as period_kind, ${period.start}::date as period_start, measure, ${dimList}, bucket, value
         from reporting_snapshot_facts where as_of = ${asOf}::date`,
-    // The period's snapshot rows were deleted just above, so nothing can clash.
+    // The period's snapshot rows were deleted just above (or, with isCleared, none exist yet), so
+    // nothing can clash.
     'empty',
   );
 }

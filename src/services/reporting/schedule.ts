@@ -20,10 +20,10 @@ export interface RollupJobState {
 /**
  * One run of the rollup job. The first run in a process rebuilds everything, unless the latest
  * full rebuild started today with the same shape (another node's, or this one's before a restart:
- * at national scale a rebuild takes minutes); on the first run after midnight, yesterday is rolled up once
- * more (its last minutes) and everything is rebuilt by the first process to get there, which also
- * picks up corrections to earlier days; every run rolls up today; the period-end figures are taken
- * again when an hour has passed (or at once, when this process has none of its own yet).
+ * at national scale a rebuild takes minutes); on the first run after midnight, yesterday is rolled
+ * up once more (its last minutes) and everything is rebuilt by the first process to get there,
+ * which also picks up corrections to earlier days; every run rolls up today; the period-end figures
+ * are taken again when an hour has passed (or at once, when this process has none of its own yet).
  */
 export async function runRollupJob(
   db: LanternDb,
