@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { reportDimensions } from '../../contracts/reporting.js';
+import { type ReportPeriodKind, reportDimensions } from '../../contracts/reporting.js';
 import { dimensionColumns, keptCuboids } from '../../domain/reporting/dimensions.js';
+import { monthStartsOf } from '../../domain/reporting/periods.js';
 import { changedRows, type LanternDb, queryRows } from '../client.js';
 import { DIMS, dimList } from './reporting-facts.repository.js';
 
@@ -17,6 +18,12 @@ const thresholdValues = sql.raw(
   `(values ${peopleThresholds.map(([p, m, t]) => `('${p}', '${m}', ${t})`).join(', ')}) th(people_measure, measure, threshold)`,
 );
 export const snapshotMeasures = ['waiting-list', 'waiting-list-longest', 'schools-covered', 'pupils-covered'];
+/**
+ * Measures kept for every kind of period, as they cannot be added up from months: people counted
+ * once per period, and period-end figures. Every other measure is kept per month only, and a
+ * quarter or year is the sum of its months (read time), a third as many rows to write.
+ */
+export const perPeriodMeasures = [...new Set([...peopleThresholds.map(([, m]) => m), ...snapshotMeasures])];
 /**
  * Measures kept as one bucket per group, the largest (the longest wait), with the number of
  * people as the value: a histogram of every wait on the list would be a row per referral.
@@ -69,11 +76,11 @@ export async function allowAggregationMemory(tx: LanternDb): Promise<void> {
   await tx.execute(sql`set local work_mem = '64MB'`);
 }
 
-/** Event facts, spread to the month, quarter and year each day falls in. */
-export const factsByPeriod = (facts: SQL) => sql`
-  select k.kind as period_kind, ${periodStartSql(sql`k.kind`, sql`f.day`)} as period_start, f.measure,
+/** Event facts, under the month each day falls in (quarters and years are summed from months). */
+export const factsByMonth = (facts: SQL) => sql`
+  select 'month' as period_kind, date_trunc('month', f.day)::date as period_start, f.measure,
     ${sql.raw(DIMS.map((d) => `f.${d}`).join(', '))}, f.bucket, f.value
-  from ${facts} f cross join ${kinds}`;
+  from ${facts} f`;
 
 export async function clearRollups(tx: LanternDb): Promise<void> {
   for (const table of ['report_counts', 'report_day_facts', 'report_people', 'report_snapshots']) {
@@ -164,9 +171,9 @@ export async function replaceDayFacts(tx: LanternDb, from: string, to: string): 
   return changedRows(result);
 }
 
-/** How a day's fresh facts differ from what was counted for it before, spread to its periods. */
+/** How a day's fresh facts differ from what was counted for it before, under its month. */
 export const dayDifference = (day: string) => sql`
-  select k.kind as period_kind, ${periodStartSql(sql`k.kind`, sql`${day}::date`)} as period_start, d.measure,
+  select 'month' as period_kind, date_trunc('month', ${day}::date)::date as period_start, d.measure,
     ${sql.raw(DIMS.map((x) => `d.${x}`).join(', '))}, d.bucket, d.value
   from (
     select measure, ${dimList}, bucket, sum(value) as value from (
@@ -174,7 +181,7 @@ export const dayDifference = (day: string) => sql`
       union all
       select measure, ${dimList}, bucket, -value from report_day_facts where day = ${day}::date
     ) both_sides group by measure, ${dimList}, bucket having sum(value) <> 0
-  ) d cross join ${kinds}`;
+  ) d`;
 
 export async function pruneDayFacts(tx: LanternDb, before: string): Promise<void> {
   await tx.execute(sql`delete from report_day_facts where day < ${before}::date`);
@@ -256,12 +263,13 @@ export interface SliceRow {
 
 /**
  * Values for one cuboid: `fixed` dimension columns equal to the keys given, broken down by `by`
- * (key '*' for the whole). The one query a report runs per combination of filters.
+ * (key '*' for the whole). The one query a report runs per combination of filters. A quarter's or
+ * year's summed measures are added up from its months here; its per-period measures are its own.
  */
 export async function readCuboid(
   db: LanternDb,
   where: {
-    kind: string;
+    kind: ReportPeriodKind;
     starts: string[];
     measures: string[];
     cuboid: string;
@@ -269,31 +277,43 @@ export async function readCuboid(
     by: string | null;
   },
 ): Promise<SliceRow[]> {
-  const fixed = where.fixed.map(([column, value]) => sql`and ${sql.raw(column)} = ${value}`);
+  const list = (values: string[], cast = sql``) =>
+    sql`(${sql.join(
+      values.map((v) => sql`${v}${cast}`),
+      sql`, `,
+    )})`;
+  const part = (kind: ReportPeriodKind, starts: string[], measures: string[]) =>
+    sql`select period_start, ${where.by === null ? sql`'*'` : sql.raw(where.by)} as key, measure, bucket, value
+        from report_counts
+        where period_kind = ${kind} and cuboid = ${where.cuboid} and measure in ${list(measures)}
+          and period_start in ${list(starts, sql`::date`)}
+          ${sql.join(
+            where.fixed.map(([column, value]) => sql`and ${sql.raw(column)} = ${value}`),
+            sql` `,
+          )}`;
+  const summed = where.measures.filter((m) => !perPeriodMeasures.includes(m));
+  const own = where.measures.filter((m) => perPeriodMeasures.includes(m));
+  const months = where.starts.flatMap((start) => monthStartsOf({ kind: where.kind, start }));
+  const parts = [
+    ...(summed.length > 0 ? [part('month', months, summed)] : []),
+    ...(own.length > 0 ? [part(where.kind, where.starts, own)] : []),
+  ];
+  if (parts.length === 0) return [];
   return queryRows<SliceRow>(
     db,
-    sql`select period_start, ${where.by === null ? sql`'*'` : sql.raw(where.by)} as key, measure, bucket, sum(value) as value
-        from report_counts
-        where period_kind = ${where.kind} and cuboid = ${where.cuboid}
-          and measure in ${sql`(${sql.join(
-            where.measures.map((m) => sql`${m}`),
-            sql`, `,
-          )})`}
-          and period_start in ${sql`(${sql.join(
-            where.starts.map((s) => sql`${s}::date`),
-            sql`, `,
-          )})`}
-          ${sql.join(fixed, sql` `)}
+    sql`select ${periodStartSql(sql`${where.kind}::text`, sql`period_start`)} as period_start, key, measure, bucket,
+          sum(value) as value
+        from (${sql.join(parts, sql` union all `)}) cells
         group by 1, 2, 3, 4`,
   );
 }
 
-/** The keys a dimension has in the rollups (for the filter choices), most recent year first. */
+/** The keys a dimension has in the rollups, in code order (for the filter choices). */
 export async function dimensionKeys(db: LanternDb, column: string, cuboid: string): Promise<string[]> {
   const rows = await queryRows<{ key: string }>(
     db,
     sql`select distinct ${sql.raw(column)} as key from report_counts
-        where period_kind = 'year' and cuboid = ${cuboid} and measure in ('referrals', 'online-young-people', 'schools-covered')
+        where period_kind = 'month' and cuboid = ${cuboid} and measure in ('referrals', 'online-young-people', 'schools-covered')
         and value > 0 order by 1`,
   );
   return rows.map((r) => r.key);

@@ -3,6 +3,7 @@ import {
   firstSnapshotMonth,
   hasSnapshot,
   lastCompletePeriod,
+  monthStartsOf,
   periodBefore,
   periodContaining,
   periodStartsOf,
@@ -74,6 +75,23 @@ describe('reporting periods', () => {
       quarter: '2026-01-01',
       year: '2025-04-01',
     });
+  });
+
+  it('lists the months a period is summed from', () => {
+    expect(monthStartsOf({ kind: 'month', start: '2026-11-01' })).toEqual(['2026-11-01']);
+    expect(monthStartsOf({ kind: 'quarter', start: '2026-10-01' })).toEqual([
+      '2026-10-01',
+      '2026-11-01',
+      '2026-12-01',
+    ]);
+    const year = monthStartsOf({ kind: 'year', start: '2025-04-01' });
+    expect(year).toHaveLength(12);
+    expect([year[0], year[8], year[9], year[11]]).toEqual([
+      '2025-04-01',
+      '2025-12-01',
+      '2026-01-01',
+      '2026-03-01',
+    ]);
   });
 });
 

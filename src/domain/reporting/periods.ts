@@ -66,6 +66,15 @@ export function seriesOf(period: ReportPeriod, count: number): ReportPeriod[] {
   return Array.from({ length: count }, (_, i) => periodBefore(period, count - 1 - i));
 }
 
+/** The first day of every month in a period: a quarter's three, a year's twelve, a month itself. */
+export function monthStartsOf(period: { kind: ReportPeriodKind; start: string }): string[] {
+  const [year, monthIndex] = parts(period.start);
+  return Array.from(
+    { length: lengthOf[period.kind] },
+    (_, i) => periodFrom('month', year, monthIndex + i).start,
+  );
+}
+
 /** The start of the month, quarter and year holding a day: the rollup rows a day's data adds to. */
 export function periodStartsOf(day: string): Record<ReportPeriodKind, string> {
   return {

@@ -31,7 +31,7 @@ export const DAY_FACTS_KEPT_DAYS = 35;
  * counted differently, say, with no new migration): a process starting with another shape
  * rebuilds even if one ran today.
  */
-const ROLLUP_VERSION = 1;
+const ROLLUP_VERSION = 2;
 
 /** What the rollups hold, as a fingerprint kept with each full rebuild (report_runs.shape). */
 export const ROLLUP_SHAPE = createHash('sha256')
@@ -110,7 +110,7 @@ export async function rebuildRollups(
 async function rebuildAll(tx: LanternDb, today: string, now: Date): Promise<number> {
   await rollups.clearRollups(tx);
   await collectFacts(tx, { from: '1900-01-01', to: today }, now);
-  let rows = await rollups.addToCounts(tx, rollups.factsByPeriod(sql`reporting_facts`), 'empty');
+  let rows = await rollups.addToCounts(tx, rollups.factsByMonth(sql`reporting_facts`), 'empty');
   await rollups.insertPeopleFromFacts(tx);
   rows += await rollups.addToCounts(tx, rollups.peopleCountsSource, 'empty');
   // Period-end figures: one snapshot per month end (today for this month); a quarter or year
