@@ -1,6 +1,7 @@
 import {
   bigint,
   date,
+  index,
   integer,
   pgTable,
   primaryKey,
@@ -147,15 +148,26 @@ export const reportSnapshots = pgTable(
   (t) => [primaryKey({ columns: [t.periodKind, t.periodStart] })],
 );
 
-/** Each rollup run: a full rebuild or one day's; reports show when the last one finished. */
-export const reportRuns = pgTable('report_runs', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  /** full, day */
-  kind: text('kind').notNull(),
-  day: date('day'),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
-  rows: integer('rows').notNull(),
-  /** For a full rebuild, what the rollups it built hold (ROLLUP_SHAPE): another shape needs a rebuild. */
-  shape: text('shape'),
-});
+/**
+ * Each rollup run: a full rebuild or one day's; reports show when the last one finished. A day's
+ * rollup runs every five minutes, so the table grows by hundreds of rows a day: both lookups are
+ * indexed (the latest finish, and the latest full rebuild).
+ */
+export const reportRuns = pgTable(
+  'report_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** full, day */
+    kind: text('kind').notNull(),
+    day: date('day'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
+    rows: integer('rows').notNull(),
+    /** For a full rebuild, what the rollups it built hold (ROLLUP_SHAPE): another shape needs a rebuild. */
+    shape: text('shape'),
+  },
+  (t) => [
+    index('report_runs_finished_at').on(t.finishedAt),
+    index('report_runs_kind_started_at').on(t.kind, t.startedAt),
+  ],
+);

@@ -99,16 +99,24 @@ export function planOf(query: ReportQuery, now: Date): Plan {
   return { today, period, series: seriesOf(period, SERIES_LENGTH), filters, by, kpis };
 }
 
-/** A request for values: the plan's filters plus extra fixed values, broken down by a dimension. */
+/**
+ * A request for values: the plan's filters plus extra fixed values, broken down by a dimension;
+ * `measures` when only some are needed (a keyed numerator), otherwise every measure of the plan.
+ */
 export interface SliceRequest {
   fixed: [ReportDimension, string][];
   by: ReportDimension | null;
+  measures?: string[];
 }
 
-/** Every combination the KPIs will look up (the whole, the breakdown, and keyed numerators). */
+/**
+ * Every combination the KPIs will look up (the whole, the breakdown, and keyed numerators, each
+ * once, with only the numerators' measures).
+ */
 export function requestsOf(plan: Plan): SliceRequest[] {
   const requests: SliceRequest[] = [{ fixed: plan.filters, by: null }];
   if (plan.by) requests.push({ fixed: plan.filters, by: plan.by });
+  const keyed = new Map<string, SliceRequest & { measures: string[] }>();
   for (const kpi of plan.kpis) {
     const c = kpi.compute;
     if (c.kind !== 'rate' || !c.numeratorKey) continue;
@@ -116,10 +124,16 @@ export function requestsOf(plan: Plan): SliceRequest[] {
       ...plan.filters,
       [c.numeratorKey.dimension, c.numeratorKey.key],
     ];
-    requests.push({ fixed, by: null });
-    if (plan.by) requests.push({ fixed, by: plan.by });
+    for (const by of plan.by ? [null, plan.by] : [null]) {
+      const key = requestKey({ fixed, by }, '');
+      const request = keyed.get(key) ?? { fixed, by, measures: [] };
+      if (!request.measures.includes(c.numerator)) request.measures.push(c.numerator);
+      keyed.set(key, request);
+    }
   }
-  return requests.filter((r) => isCuboidKept([...r.fixed.map(([d]) => d), ...(r.by ? [r.by] : [])]));
+  return [...requests, ...keyed.values()].filter((r) =>
+    isCuboidKept([...r.fixed.map(([d]) => d), ...(r.by ? [r.by] : [])]),
+  );
 }
 
 export const requestKey = (request: SliceRequest, periodStart: string) =>

@@ -54,6 +54,14 @@ export async function reportFromBaseTables(
     for (const request of requestsOf(plan)) {
       const by = request.by ? sql.raw(dimensionColumns[request.by]) : sql`'*'`;
       const fixed = request.fixed.map(([d, key]) => sql`and ${sql.raw(dimensionColumns[d])} = ${key}`);
+      if (request.measures) {
+        fixed.push(
+          sql`and measure in (${sql.join(
+            request.measures.map((m) => sql`${m}`),
+            sql`, `,
+          )})`,
+        );
+      }
       const rows = await queryRows<{
         period_start: string | Date;
         key: string;

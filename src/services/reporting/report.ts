@@ -74,6 +74,38 @@ async function exactQuery(ctx: ServiceContext, query: ReportQuery): Promise<Repo
   return query.team === undefined ? { ...query, team: ownTeam } : query;
 }
 
+interface Choices {
+  rolledUpAt: Date | null;
+  named: Record<string, Record<string, string>>;
+  keys: Map<ReportDimension, string[]>;
+}
+
+/** How long a process reuses the filter choices and place names while no rollup has run. */
+export const CHOICES_KEPT_MS = 60_000;
+const keptChoices = new WeakMap<LanternDb, Choices & { readAt: number }>();
+
+/**
+ * The filter choices (the keys each dimension has in the rollups) and the names of places: the
+ * same for every report until a rollup runs, so kept per database for up to a minute while the
+ * latest run is unchanged. A renamed school shows its new name within a minute.
+ */
+async function choicesOf(db: LanternDb, tx: LanternDb): Promise<Choices> {
+  const rolledUpAt = await rollups.lastRunAt(tx);
+  const kept = keptChoices.get(db);
+  if (
+    kept &&
+    kept.rolledUpAt?.getTime() === rolledUpAt?.getTime() &&
+    Date.now() - kept.readAt < CHOICES_KEPT_MS
+  ) {
+    return kept;
+  }
+  const named = await rollups.placeNames(tx);
+  const keys = new Map<ReportDimension, string[]>();
+  for (const d of reportDimensions) keys.set(d, await rollups.dimensionKeys(tx, dimensionColumns[d], d));
+  keptChoices.set(db, { rolledUpAt, named, keys, readAt: Date.now() });
+  return { rolledUpAt, named, keys };
+}
+
 /**
  * The KPIs for a period, read only from the rollup tables (never the live case tables). Published
  * figures for anyone holding `report:read-published`; exact figures (`view=operational`) need
@@ -100,7 +132,7 @@ export async function buildReport(
         const rows = await rollups.readCuboid(tx, {
           kind: plan.period.kind,
           starts: request.by ? [plan.period.start] : seriesStarts,
-          measures,
+          measures: request.measures ?? measures,
           cuboid: cuboidOf(dims, reportDimensions),
           fixed: request.fixed.map(([d, key]) => [dimensionColumns[d], key]),
           by: request.by ? dimensionColumns[request.by] : null,
@@ -118,11 +150,7 @@ export async function buildReport(
           });
         }
       }
-      const named = await rollups.placeNames(tx);
-      const keys = new Map<ReportDimension, string[]>();
-      for (const d of reportDimensions) keys.set(d, await rollups.dimensionKeys(tx, dimensionColumns[d], d));
-      const rolledUpAt = await rollups.lastRunAt(tx);
-      return { named, keys, rolledUpAt };
+      return choicesOf(deps.db, tx);
     },
     { isolationLevel: 'repeatable read' },
   );
