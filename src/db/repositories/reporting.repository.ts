@@ -44,6 +44,11 @@ const groupingSets = sql.raw(
     .map((set) => `(${set.map((d) => dimensionColumns[d]).join(', ')})`)
     .join(', ')})`,
 );
+const allCuboids = sql.raw(
+  `(${keptCuboids(reportDimensions)
+    .map((set) => `'${set.join('+')}'`)
+    .join(', ')})`,
+);
 const rolledDims = sql.raw(
   DIMS.map((d) => `case when grouping(${d}) = 1 then '*' else ${d} end as ${d}`).join(', '),
 );
@@ -209,8 +214,12 @@ export async function replaceSnapshot(
 ): Promise<number> {
   // A full rebuild has just emptied the table: the delete would only scan every row it wrote.
   if (!options.isCleared) {
+    // Every cuboid named, so the delete descends the key index per cuboid and measure instead of
+    // reading every row of the period kind (at 20,000 referrals, a month's: 855 ms to 29; a quarter's: 59 to 15).
     await tx.execute(sql`delete from report_counts where period_kind = ${period.kind}
-      and period_start = ${period.start}::date and measure in ${sql.raw(`(${snapshotMeasures.map((m) => `'${m}'`).join(', ')})`)}`);
+      and cuboid in ${allCuboids}
+      and measure in ${sql.raw(`(${snapshotMeasures.map((m) => `'${m}'`).join(', ')})`)}
+      and period_start = ${period.start}::date`);
   }
   await tx.execute(sql`insert into report_snapshots (period_kind, period_start, as_of)
     values (${period.kind}, ${period.start}::date, ${asOf}::date)
