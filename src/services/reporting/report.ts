@@ -80,7 +80,7 @@ interface Choices {
   keys: Map<ReportDimension, string[]>;
 }
 
-/** How long a process reuses the filter choices and place names while no rollup has run. */
+/** How long a process reuses the filter choices and place names while the latest recorded run is unchanged. */
 export const CHOICES_KEPT_MS = 60_000;
 const keptChoices = new WeakMap<LanternDb, Choices & { readAt: number }>();
 
