@@ -9,7 +9,7 @@ describe('the slices a report asks for', () => {
   it('asks for a keyed numerator once, with only the numerators’ measures', () => {
     if (female?.compute.kind !== 'rate') throw new Error('a keyed KPI is expected');
     const twin = { ...female, id: 'twin', compute: { ...female.compute, numerator: 'online-chats' } };
-    const plan = { ...planOf({ period: 'quarter', view: 'published', by: 'age-band' }, now) };
+    const plan = planOf({ period: 'quarter', view: 'published', by: 'age-band' }, now);
     plan.kpis = [female, twin, female];
     const requests = requestsOf(plan);
     expect(requests.map((r) => [r.fixed, r.by, r.measures])).toEqual([
@@ -20,7 +20,7 @@ describe('the slices a report asks for', () => {
     ]);
   });
 
-  it('leaves out a keyed numerator that would need too many dimensions', () => {
+  it('keeps the keyed whole but leaves out a keyed breakdown that would need three dimensions', () => {
     const plan = planOf({ period: 'month', view: 'published', school: 100001, by: 'age-band' }, now);
     const requests = requestsOf(plan);
     expect(requests.map((r) => r.by)).toEqual([null, 'age-band', null]);
