@@ -10,12 +10,13 @@ import { benchChatSockets } from './chat-sockets.js';
 import { benchDirectorySearch } from './directory-search.bench.js';
 import { benchWaitingList, type Latency } from './mhst-waiting.js';
 import { benchReferralSubmission } from './referral-submission.js';
-import { benchReportRollups, withKeptDatabase } from './report-rollups.js';
+import { benchDayRollup, benchReportRollups, withKeptDatabase } from './report-rollups.js';
 
 // npm run bench [-- [directory|referrals|mhst] --seconds 10 --connections 10 --scale 1]; no name runs all.
 // npm run bench -- chat-sockets --sockets 5000 --rate 2000 --seconds 20 (docs/performance.md).
 // npm run bench -- report-rollups --referrals 10000000 --requests 1000 --concurrency 4 --database lantern_scale
-// (--database keeps a named database on the server between runs instead of a throwaway one).
+// (--database keeps a named database on the server between runs instead of a throwaway one;
+// --day-only times only the day's rollup, for a database too big to rebuild in one sitting).
 // Each benchmark gets a fresh database: in-memory PGlite, or, when DATABASE_URL names a PostgreSQL
 // server, a throwaway database created on it and dropped afterwards.
 const { values, positionals } = parseArgs({
@@ -31,6 +32,7 @@ const { values, positionals } = parseArgs({
     referrals: { type: 'string' },
     concurrency: { type: 'string', default: '4' },
     database: { type: 'string' },
+    'day-only': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -179,7 +181,7 @@ if (chosen.has('chat-sockets')) {
 if (chosen.has('report-rollups')) {
   const serverUrl = process.env.DATABASE_URL;
   const run = async (database: Database) => {
-    await benchReportRollups(database, {
+    await (values['day-only'] ? benchDayRollup : benchReportRollups)(database, {
       referrals: Number(values.referrals ?? (database.kind === 'postgres' ? 100_000 : 20_000)),
       requests: Number(values.requests),
       concurrency: Number(values.concurrency),
