@@ -93,9 +93,9 @@ export async function allowAggregationMemory(tx: LanternDb): Promise<void> {
 }
 
 /**
- * No JIT compiling for a day's or an hour's rollup: each statement reads a day's rows, but the
- * planner costs it by the whole tables, and at 10 million referrals PostgreSQL spent 2.6 s of a
- * 4.9 s statement compiling it. A full rebuild, which reads everything, keeps it.
+ * No JIT compiling for a day's rollup: its statements read mostly a day's rows, but the planner
+ * costs them by the whole tables, and at 10 million referrals PostgreSQL spent 2.6 s of a 4.9 s
+ * statement compiling it. A full rebuild and the hourly snapshot, which read much more, keep it.
  */
 export async function skipCompiling(tx: LanternDb): Promise<void> {
   await tx.execute(sql`set local jit = off`);

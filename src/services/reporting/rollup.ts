@@ -72,7 +72,7 @@ async function runRollup(
     // Checked under the lock, before any set-up: a skipped run costs one query.
     if (await skipIf?.(tx)) return null;
     await rollups.allowAggregationMemory(tx);
-    if (run.kind !== 'full') await rollups.skipCompiling(tx);
+    if (run.kind === 'day') await rollups.skipCompiling(tx);
     await prepareFactTables(tx);
     const changed = await work(tx);
     if (run.kind !== 'snapshot') {
